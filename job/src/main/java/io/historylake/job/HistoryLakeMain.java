@@ -1,0 +1,98 @@
+package io.historylake.job;
+
+import io.historylake.job.config.ConfigException;
+import io.historylake.job.config.ConfigLoader;
+import io.historylake.job.config.HistoryLakeOptions;
+import io.historylake.job.config.MySqlConnection;
+import io.historylake.job.sink.LakeSinkFactory;
+import io.historylake.job.source.CaptureTarget;
+import io.historylake.job.source.MySqlCdcSourceFactory;
+import io.historylake.job.source.MySqlPreflight;
+import io.historylake.job.source.TableSelection;
+import io.historylake.model.BinlogPosition;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point: checks the configuration and the database, wires the production source and sink. */
+public final class HistoryLakeMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryLakeMain.class);
+
+    private HistoryLakeMain() {}
+
+    public static void main(String[] args) {
+        try {
+            JobClient job = start(ConfigLoader.load(args, System.getenv()));
+            job.getJobExecutionResult().get();
+            LOG.info("history-lake job {} finished", job.getJobID());
+        } catch (ConfigException e) {
+            System.err.println("history-lake: " + e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            Throwable root = ExceptionUtils.stripExecutionException(e);
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            LOG.error("history-lake job failed", e);
+            System.err.println("history-lake: the job failed: " + root);
+            System.exit(1);
+        }
+    }
+
+    /** Runs the preflight checks, then submits the job and returns at once. */
+    public static JobClient start(Configuration options) throws Exception {
+        MySqlConnection mysql = ConfigLoader.connection(options);
+        TableSelection selection =
+                TableSelection.parse(
+                        options.get(HistoryLakeOptions.MYSQL_DATABASES),
+                        options.get(HistoryLakeOptions.MYSQL_TABLES),
+                        options.get(HistoryLakeOptions.MYSQL_TABLES_EXCLUDE));
+        CaptureTarget target =
+                MySqlPreflight.check(
+                        mysql,
+                        selection,
+                        MySqlCdcSourceFactory.chunkKeys(
+                                options.get(HistoryLakeOptions.MYSQL_CHUNK_KEY_COLUMNS)),
+                        options.get(HistoryLakeOptions.MYSQL_SERVER_TIME_ZONE),
+                        options.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN));
+        Path lake = LakeSinkFactory.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
+        BinlogPosition stopAt = stopPosition(options.get(HistoryLakeOptions.UNTIL), target);
+        StreamExecutionEnvironment env = JobEnvironment.create(options);
+        new HistoryLakeJob(
+                        MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt),
+                        LakeSinkFactory.create(lake, options))
+                .build(env);
+        LOG.info(
+                "Capturing {} tables from {} into {}{}",
+                target.tables().size(),
+                mysql,
+                lake,
+                stopAt == null ? "" : " until binlog position " + stopAt);
+        return env.executeAsync("history-lake " + String.join(",", selection.databases()));
+    }
+
+    private static BinlogPosition stopPosition(String until, CaptureTarget target) {
+        if (until == null || until.isBlank()) {
+            return null;
+        }
+        if (until.equalsIgnoreCase("now")) {
+            return target.currentPosition();
+        }
+        int colon = until.lastIndexOf(':');
+        if (colon > 0) {
+            try {
+                return new BinlogPosition(
+                        until.substring(0, colon), Long.parseLong(until.substring(colon + 1)), 0);
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw new ConfigException(
+                "Invalid --until '" + until + "': use 'now' or a binlog position 'file:pos'");
+    }
+}

@@ -1,0 +1,61 @@
+package io.historylake.job;
+
+import io.historylake.job.config.HistoryLakeOptions;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Creates the execution environment: exactly-once checkpoints, retained, no Kryo fallback. */
+public final class JobEnvironment {
+
+    private JobEnvironment() {}
+
+    /** Flink settings derived from the job's options. */
+    public static Configuration flinkConfiguration(Configuration options) {
+        Configuration flink = new Configuration();
+        flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+        flink.set(
+                CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                options.get(HistoryLakeOptions.CHECKPOINT_INTERVAL));
+        flink.set(
+                CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+                CheckpointingMode.EXACTLY_ONCE);
+        flink.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        flink.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                options.get(HistoryLakeOptions.CHECKPOINT_DIR));
+        flink.set(PipelineOptions.GENERIC_TYPES, false);
+        flink.set(CoreOptions.DEFAULT_PARALLELISM, options.get(HistoryLakeOptions.PARALLELISM));
+        String restore = options.get(HistoryLakeOptions.RESTORE);
+        if (!restore.isBlank()) {
+            flink.set(SavepointConfigOptions.SAVEPOINT_PATH, restore);
+        }
+        return flink;
+    }
+
+    /**
+     * The environment for this run: the cluster's when submitted with {@code flink run} (or a
+     * test's MiniCluster), else a local one with the dashboard on {@code local.web-ui-port}.
+     */
+    public static StreamExecutionEnvironment create(Configuration options) {
+        Configuration flink = flinkConfiguration(options);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        int webUiPort = options.get(HistoryLakeOptions.WEB_UI_PORT);
+        if (env instanceof LocalStreamEnvironment && webUiPort > 0) {
+            flink.set(RestOptions.PORT, webUiPort);
+            env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        }
+        return env;
+    }
+}

@@ -1,0 +1,70 @@
+package io.historylake.job.sink;
+
+import java.io.IOException;
+import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+
+/** A Parquet {@link OutputFile} over the part-file stream the {@code FileSink} opened. */
+final class FlinkOutputFile implements OutputFile {
+
+    private final FSDataOutputStream out;
+
+    FlinkOutputFile(FSDataOutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public PositionOutputStream create(long blockSizeHint) {
+        return new Stream(out);
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+        return new Stream(out);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+        return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+        return 0;
+    }
+
+    /** Writes through; closing is left to the sink, which commits the part file. */
+    private static final class Stream extends PositionOutputStream {
+        private final FSDataOutputStream out;
+
+        Stream(FSDataOutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public long getPos() throws IOException {
+            return out.getPos();
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            // the FileSink owns the stream
+        }
+    }
+}

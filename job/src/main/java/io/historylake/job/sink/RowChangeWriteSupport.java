@@ -1,0 +1,158 @@
+package io.historylake.job.sink;
+
+import io.historylake.lake.AvroSchemas;
+import io.historylake.model.BinlogPosition;
+import io.historylake.model.Column;
+import io.historylake.model.LakeType;
+import io.historylake.model.RowChange;
+import io.historylake.model.TableSchema;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Writes {@link RowChange}s of one table and schema version straight to Parquet (no intermediate
+ * Avro records): source columns of the lake image, then the metadata columns. The file's footer
+ * carries the Avro schema, so Avro-based readers see the same contract.
+ */
+final class RowChangeWriteSupport extends WriteSupport<RowChange> {
+
+    private final TableSchema table;
+    private final int version;
+    private final MessageType messageType;
+    private final LakeType[] types;
+    private final int[] fixedLengths;
+    private RecordConsumer consumer;
+
+    RowChangeWriteSupport(TableSchema table, int version) {
+        this.table = table;
+        this.version = version;
+        this.messageType = ParquetSchemas.of(table);
+        List<Column> columns = table.columns();
+        this.types = new LakeType[columns.size()];
+        this.fixedLengths = new int[columns.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = columns.get(i).lakeType();
+            if (types[i].kind() == LakeType.Kind.DECIMAL && types[i].precision() > 18) {
+                fixedLengths[i] = ParquetSchemas.fixedLength(types[i].precision());
+            }
+        }
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put("parquet.avro.schema", AvroSchemas.lakeRowSchema(table, version).toString());
+        metadata.put("history_lake.table", table.table().qualified());
+        metadata.put("history_lake.schema_version", Integer.toString(version));
+        return new WriteContext(messageType, metadata);
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+        this.consumer = recordConsumer;
+    }
+
+    @Override
+    public void write(RowChange row) {
+        consumer.startMessage();
+        Object[] image = row.image();
+        int field = 0;
+        for (; field < types.length; field++) {
+            Object value = image[field];
+            if (value != null) {
+                consumer.startField(messageType.getFieldName(field), field);
+                writeValue(field, value);
+                consumer.endField(messageType.getFieldName(field), field);
+            }
+        }
+        writeString(field++, row.op().code());
+        writeLong(field++, row.eventTimeMicros());
+        writeString(field++, row.eventId());
+        writeInt(field++, row.schemaVersion());
+        BinlogPosition position = row.position();
+        if (position != null) {
+            writeString(field++, position.file());
+            writeLong(field++, position.position());
+            writeInt(field, position.row());
+        }
+        consumer.endMessage();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeValue(int field, Object value) {
+        switch (types[field].kind()) {
+            case INT, DATE -> consumer.addInteger((Integer) value);
+            case LONG, TIMESTAMP_MICROS -> consumer.addLong((Long) value);
+            case FLOAT -> consumer.addFloat((Float) value);
+            case DOUBLE -> consumer.addDouble((Double) value);
+            case BOOLEAN -> consumer.addBoolean((Boolean) value);
+            case STRING -> consumer.addBinary(Binary.fromString((String) value));
+            case BYTES -> consumer.addBinary(Binary.fromConstantByteArray((byte[]) value));
+            case DECIMAL -> writeDecimal(field, (BigDecimal) value);
+            case STRING_ARRAY -> writeList((List<String>) value);
+        }
+    }
+
+    private void writeDecimal(int field, BigDecimal value) {
+        LakeType type = types[field];
+        if (type.precision() <= 9) {
+            consumer.addInteger(value.unscaledValue().intValueExact());
+        } else if (type.precision() <= 18) {
+            consumer.addLong(value.unscaledValue().longValueExact());
+        } else {
+            byte[] unscaled = value.unscaledValue().toByteArray();
+            byte[] fixed = new byte[fixedLengths[field]];
+            byte pad = (byte) (unscaled[0] < 0 ? 0xFF : 0x00);
+            int offset = fixed.length - unscaled.length;
+            for (int i = 0; i < offset; i++) {
+                fixed[i] = pad;
+            }
+            System.arraycopy(unscaled, 0, fixed, offset, unscaled.length);
+            consumer.addBinary(Binary.fromConstantByteArray(fixed));
+        }
+    }
+
+    private void writeList(List<String> values) {
+        consumer.startGroup();
+        if (!values.isEmpty()) {
+            consumer.startField("list", 0);
+            for (String value : values) {
+                consumer.startGroup();
+                consumer.startField("element", 0);
+                consumer.addBinary(Binary.fromString(value));
+                consumer.endField("element", 0);
+                consumer.endGroup();
+            }
+            consumer.endField("list", 0);
+        }
+        consumer.endGroup();
+    }
+
+    private void writeString(int field, String value) {
+        String name = messageType.getFieldName(field);
+        consumer.startField(name, field);
+        consumer.addBinary(Binary.fromString(value));
+        consumer.endField(name, field);
+    }
+
+    private void writeLong(int field, long value) {
+        String name = messageType.getFieldName(field);
+        consumer.startField(name, field);
+        consumer.addLong(value);
+        consumer.endField(name, field);
+    }
+
+    private void writeInt(int field, int value) {
+        String name = messageType.getFieldName(field);
+        consumer.startField(name, field);
+        consumer.addInteger(value);
+        consumer.endField(name, field);
+    }
+}

@@ -1,0 +1,149 @@
+package io.historylake.job.source;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
+
+/**
+ * How one Debezium value becomes the lake's Java value; chosen once per column from the Connect
+ * schema name and the column's lake type (see {@link ConnectSchemas}).
+ */
+enum ValueConversion {
+    TO_INT {
+        @Override
+        Object convert(Object v, int scale) {
+            return v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).intValue();
+        }
+    },
+    TO_LONG {
+        @Override
+        Object convert(Object v, int scale) {
+            return ((Number) v).longValue();
+        }
+    },
+    MILLIS_TO_MICROS {
+        @Override
+        Object convert(Object v, int scale) {
+            return ((Number) v).longValue() * 1000L;
+        }
+    },
+    NANOS_TO_MICROS {
+        @Override
+        Object convert(Object v, int scale) {
+            return Math.floorDiv(((Number) v).longValue(), 1000L);
+        }
+    },
+    ISO_INSTANT_TO_MICROS {
+        @Override
+        Object convert(Object v, int scale) {
+            Instant instant =
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse((String) v, Instant::from);
+            return instant.getEpochSecond() * 1_000_000L + instant.get(ChronoField.MICRO_OF_SECOND);
+        }
+    },
+    TO_DATE {
+        @Override
+        Object convert(Object v, int scale) {
+            return ((Number) v).intValue();
+        }
+    },
+    TO_FLOAT {
+        @Override
+        Object convert(Object v, int scale) {
+            return ((Number) v).floatValue();
+        }
+    },
+    TO_DOUBLE {
+        @Override
+        Object convert(Object v, int scale) {
+            return ((Number) v).doubleValue();
+        }
+    },
+    TO_BOOLEAN {
+        @Override
+        Object convert(Object v, int scale) {
+            if (v instanceof byte[] bytes) {
+                return bytes.length > 0 && bytes[0] != 0;
+            }
+            return v instanceof Boolean b ? b : ((Number) v).intValue() != 0;
+        }
+    },
+    TO_DECIMAL {
+        @Override
+        Object convert(Object v, int scale) {
+            BigDecimal d = v instanceof BigDecimal bd ? bd : new BigDecimal(v.toString());
+            return d.setScale(scale, RoundingMode.UNNECESSARY);
+        }
+    },
+    DECIMAL_TO_STRING {
+        @Override
+        Object convert(Object v, int scale) {
+            BigDecimal d = v instanceof BigDecimal bd ? bd : new BigDecimal(v.toString());
+            return d.setScale(scale, RoundingMode.UNNECESSARY).toPlainString();
+        }
+    },
+    TO_STRING {
+        @Override
+        Object convert(Object v, int scale) {
+            return v.toString();
+        }
+    },
+    TO_BYTES {
+        @Override
+        Object convert(Object v, int scale) {
+            return bytes(v);
+        }
+    },
+    /** Debezium's Bits are little-endian; the lake keeps MySQL's big-endian BIT(n) bytes. */
+    BITS_TO_BYTES {
+        @Override
+        Object convert(Object v, int scale) {
+            byte[] little = bytes(v);
+            int width = Math.max(1, (scale + 7) / 8);
+            byte[] big = new byte[width];
+            for (int i = 0; i < little.length && i < width; i++) {
+                big[width - 1 - i] = little[i];
+            }
+            return big;
+        }
+    },
+    GEOMETRY_TO_WKB {
+        @Override
+        Object convert(Object v, int scale) {
+            return bytes(((Struct) v).get("wkb"));
+        }
+    },
+    SET_TO_LIST {
+        @Override
+        Object convert(Object v, int scale) {
+            String s = v.toString();
+            return s.isEmpty()
+                    ? List.of()
+                    : List.copyOf(new ArrayList<>(Arrays.asList(s.split(","))));
+        }
+    };
+
+    /**
+     * Converts a non-null Debezium value.
+     *
+     * @param scale the decimal scale for decimals, the bit width for BIT(n), else unused
+     */
+    abstract Object convert(Object value, int scale);
+
+    static byte[] bytes(Object v) {
+        if (v instanceof byte[] b) {
+            return b;
+        }
+        ByteBuffer buffer = ((ByteBuffer) v).duplicate();
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
+    }
+}

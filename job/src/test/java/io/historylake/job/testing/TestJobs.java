@@ -1,0 +1,54 @@
+package io.historylake.job.testing;
+
+import io.historylake.job.config.ConfigLoader;
+import io.historylake.job.config.MySqlConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+
+/** Job options for tests: the local MariaDB, a temporary lake, 1 s checkpoints, no dashboard. */
+public final class TestJobs {
+
+    private TestJobs() {}
+
+    /** Loads options through the production loader, as the command line would give them. */
+    public static Configuration options(
+            LocalMariaDb db, Path work, String databases, String... extra) {
+        MySqlConnection user = db.cdcUser();
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--mysql.host", user.host(),
+                                "--mysql.port", Integer.toString(user.port()),
+                                "--mysql.user", user.user(),
+                                "--mysql.databases", databases,
+                                "--lake.path", work.resolve("lake").toString(),
+                                "--checkpoint.dir", work.resolve("checkpoints").toUri().toString(),
+                                "--checkpoint.interval", "1s",
+                                "--local.web-ui-port", "0"));
+        args.addAll(List.of(extra));
+        return ConfigLoader.load(
+                args.toArray(new String[0]), Map.of("MYSQL_PASSWORD", user.password()));
+    }
+
+    /** The newest retained checkpoint ({@code .../chk-N}) under the checkpoint directory. */
+    public static Optional<Path> latestCheckpoint(Path work) throws Exception {
+        Path dir = work.resolve("checkpoints");
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(dir, 3)) {
+            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .map(Path::getParent)
+                    .max(
+                            Comparator.comparingLong(
+                                    p -> Long.parseLong(p.getFileName().toString().substring(4))));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.historylake.enrich;
+
+import io.historylake.model.CdcEvent;
+import io.historylake.model.Op;
+import io.historylake.model.RowChange;
+import io.historylake.model.SchemaChange;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyed by table: numbers the table's distinct schemas as versions 1, 2, 3..., stamps snapshot
+ * reads with the snapshot time, and gives every change its deterministic event id.
+ *
+ * <p>State per table (three small values, kept as long as the table is captured): the schema
+ * fingerprint and version in force, and the snapshot time, so that a replay after failure yields
+ * the same versions, times and ids.
+ */
+public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChange> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LakeEnricher.class);
+
+    private transient ValueState<Long> schemaFingerprint;
+    private transient ValueState<Integer> schemaVersion;
+    private transient ValueState<Long> snapshotTimeMicros;
+    private transient Counter schemaChanges;
+
+    @Override
+    public void open(OpenContext openContext) {
+        schemaFingerprint =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("schema-fingerprint", Types.LONG));
+        schemaVersion =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("schema-version", Types.INT));
+        snapshotTimeMicros =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("snapshot-time-micros", Types.LONG));
+        schemaChanges = getRuntimeContext().getMetricGroup().counter("schemaChanges");
+    }
+
+    @Override
+    public void processElement(CdcEvent event, Context ctx, Collector<RowChange> out)
+            throws Exception {
+        if (event instanceof SchemaChange ddl) {
+            schemaChanges.inc();
+            LOG.info("Schema change of {} at {}: {}", ddl.table(), ddl.position(), ddl.ddl());
+            return;
+        }
+        if (!(event instanceof RowChange row)) {
+            return;
+        }
+        int version = versionOf(row);
+        long eventTime = row.eventTimeMicros();
+        long snapshotId = 0L;
+        if (row.op() == Op.READ) {
+            Long snapshotTime = snapshotTimeMicros.value();
+            if (snapshotTime == null) {
+                snapshotTime = ctx.timerService().currentProcessingTime() * 1000L;
+                snapshotTimeMicros.update(snapshotTime);
+            }
+            eventTime = snapshotTime;
+            snapshotId = snapshotTime;
+        }
+        out.collect(row.enriched(version, eventTime, EventIds.of(row, snapshotId)));
+    }
+
+    private int versionOf(RowChange row) throws Exception {
+        long fingerprint = row.schema().fingerprint();
+        Long current = schemaFingerprint.value();
+        Integer version = schemaVersion.value();
+        if (current == null || current != fingerprint) {
+            version = version == null ? 1 : version + 1;
+            schemaFingerprint.update(fingerprint);
+            schemaVersion.update(version);
+            if (version > 1) {
+                LOG.info("Table {} now at schema version {}", row.table(), version);
+            }
+        }
+        return version;
+    }
+}

@@ -1,0 +1,50 @@
+package io.historylake.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.historylake.model.BinlogPosition;
+import io.historylake.model.Op;
+import io.historylake.model.RowChange;
+import io.historylake.testing.Changes;
+import org.junit.jupiter.api.Test;
+
+class EventIdsTest {
+
+    @Test
+    void theSameChangeReadTwiceHasTheSameId() {
+        assertThat(EventIds.of(Changes.insert(1, "a", 100), 0))
+                .isEqualTo(EventIds.of(Changes.insert(1, "a", 100), 0));
+        assertThat(EventIds.of(Changes.snapshot(1, "a"), 42))
+                .isEqualTo(EventIds.of(Changes.snapshot(1, "b"), 42));
+    }
+
+    @Test
+    void changesAtOtherCoordinatesOrKeysHaveOtherIds() {
+        RowChange first = Changes.insert(1, "a", 100);
+        RowChange nextRow =
+                new RowChange(
+                        first.schema(),
+                        0,
+                        Op.CREATE,
+                        null,
+                        first.after(),
+                        0,
+                        new BinlogPosition("binlog.000001", 100, 1),
+                        null,
+                        null,
+                        null);
+        assertThat(EventIds.of(first, 0))
+                .isNotEqualTo(EventIds.of(Changes.insert(1, "a", 101), 0))
+                .isNotEqualTo(EventIds.of(nextRow, 0));
+        assertThat(EventIds.of(Changes.snapshot(1, "a"), 42))
+                .isNotEqualTo(EventIds.of(Changes.snapshot(2, "a"), 42))
+                .isNotEqualTo(EventIds.of(Changes.snapshot(1, "a"), 43));
+    }
+
+    @Test
+    void aPrimaryKeyUpdateSplitIntoDeleteAndInsertGivesTwoIds() {
+        RowChange delete = Changes.delete(1, "a", 100);
+        RowChange insert = Changes.insert(2, "a", 100);
+        assertThat(EventIds.of(delete, 0)).isNotEqualTo(EventIds.of(insert, 0));
+    }
+}

@@ -1,0 +1,136 @@
+package io.historylake.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.historylake.model.CdcEvent;
+import io.historylake.model.RowChange;
+import io.historylake.model.SchemaChange;
+import io.historylake.serde.CdcTypeInfo;
+import io.historylake.testing.Changes;
+import java.util.List;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class LakeEnricherTest {
+
+    @Test
+    void aTableStartsAtSchemaVersionOneAndMovesOnWhenItsColumnsChange() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement(Changes.insert(1, "a", 100), 1);
+            harness.processElement(Changes.update(1, "a", "b", 200), 2);
+            harness.processElement(Changes.insertWide(2, "c", 7L, 300), 3);
+            harness.processElement(Changes.insertWide(3, "d", 8L, 400), 4);
+            assertThat(state(harness, "schema-version")).isEqualTo(2);
+
+            harness.processElement(Changes.delete(1, "b", 500), 5); // the column was dropped again
+            assertThat(output(harness))
+                    .extracting(RowChange::schemaVersion)
+                    .containsExactly(1, 1, 2, 2, 3);
+            assertThat(state(harness, "schema-version")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void snapshotReadsCarryTheSnapshotTimeKeptInState() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.setProcessingTime(1_000);
+            harness.processElement(Changes.snapshot(1, "a"), 1);
+            harness.setProcessingTime(9_000);
+            harness.processElement(Changes.snapshot(2, "b"), 2);
+
+            assertThat(output(harness))
+                    .extracting(RowChange::eventTimeMicros)
+                    .containsExactly(1_000_000L, 1_000_000L);
+            assertThat(state(harness, "snapshot-time-micros")).isEqualTo(1_000_000L);
+        }
+    }
+
+    @Test
+    void aReplayFromACheckpointYieldsTheSameVersionsAndIds() throws Exception {
+        OperatorSubtaskState checkpoint;
+        List<RowChange> first;
+        try (var harness = harness()) {
+            harness.open();
+            harness.setProcessingTime(5_000);
+            harness.processElement(Changes.snapshot(1, "a"), 1);
+            harness.processElement(Changes.insertWide(2, "b", 1L, 100), 2);
+            checkpoint = harness.snapshot(1, 10);
+            harness.processElement(Changes.snapshot(3, "c"), 3);
+            harness.processElement(Changes.update(1, "a", "z", 200), 4);
+            first = output(harness).subList(2, 4);
+        }
+        try (var replay = harness()) {
+            replay.initializeState(checkpoint);
+            replay.open();
+            replay.setProcessingTime(99_000);
+            replay.processElement(Changes.snapshot(3, "c"), 3);
+            replay.processElement(Changes.update(1, "a", "z", 200), 4);
+            assertThat(output(replay)).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void schemaChangesLeaveTheRowStreamAlone() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement(
+                    new SchemaChange(
+                            Changes.TABLE,
+                            "ALTER TABLE orders ADD extra BIGINT",
+                            0L,
+                            null,
+                            Changes.widerSchema()),
+                    1);
+            assertThat(output(harness)).isEmpty();
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness()
+            throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new LakeEnricher()),
+                        new TableKey(),
+                        Types.STRING);
+        harness.setup(
+                CdcTypeInfo.ROWS.createSerializer(
+                        harness.getExecutionConfig().getSerializerConfig()));
+        return harness;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RowChange> output(
+            KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness) {
+        return harness.getOutput().stream()
+                .filter(StreamRecord.class::isInstance)
+                .map(r -> ((StreamRecord<RowChange>) r).getValue())
+                .toList();
+    }
+
+    private static Object state(
+            KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness,
+            String name)
+            throws Exception {
+        var operator = (KeyedProcessOperator<String, CdcEvent, RowChange>) harness.getOperator();
+        operator.setCurrentKey(Changes.TABLE.qualified());
+        TypeInformation<?> type = name.equals("schema-version") ? Types.INT : Types.LONG;
+        ValueState<?> state =
+                operator.getKeyedStateBackend()
+                        .getPartitionedState(
+                                VoidNamespace.INSTANCE,
+                                VoidNamespaceSerializer.INSTANCE,
+                                new ValueStateDescriptor<>(name, type));
+        return state.value();
+    }
+}
