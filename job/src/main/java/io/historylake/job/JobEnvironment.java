@@ -1,6 +1,7 @@
 package io.historylake.job;
 
 import io.historylake.job.config.HistoryLakeOptions;
+import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -9,6 +10,7 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -17,15 +19,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /** Creates the execution environment: exactly-once checkpoints, retained, no Kryo fallback. */
 public final class JobEnvironment {
 
+    /** Longest checkpoint interval of a bounded ({@code --until}) run. */
+    public static final Duration BOUNDED_RUN_MAX_INTERVAL = Duration.ofSeconds(2);
+
     private JobEnvironment() {}
 
     /** Flink settings derived from the job's options. */
     public static Configuration flinkConfiguration(Configuration options) {
         Configuration flink = new Configuration();
         flink.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
-        flink.set(
-                CheckpointingOptions.CHECKPOINTING_INTERVAL,
-                options.get(HistoryLakeOptions.CHECKPOINT_INTERVAL));
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval(options));
         flink.set(
                 CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
                 CheckpointingMode.EXACTLY_ONCE);
@@ -36,12 +39,37 @@ public final class JobEnvironment {
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 options.get(HistoryLakeOptions.CHECKPOINT_DIR));
         flink.set(PipelineOptions.GENERIC_TYPES, false);
+        boolean bounded = !options.get(HistoryLakeOptions.UNTIL).isBlank();
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        flink.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                Duration.ofSeconds(1));
+        flink.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                Duration.ofMinutes(1));
+        flink.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS,
+                bounded
+                        ? Math.min(3, options.get(HistoryLakeOptions.RESTART_ATTEMPTS))
+                        : options.get(HistoryLakeOptions.RESTART_ATTEMPTS));
         flink.set(CoreOptions.DEFAULT_PARALLELISM, options.get(HistoryLakeOptions.PARALLELISM));
         String restore = options.get(HistoryLakeOptions.RESTORE);
         if (!restore.isBlank()) {
             flink.set(SavepointConfigOptions.SAVEPOINT_PATH, restore);
         }
         return flink;
+    }
+
+    /**
+     * The configured interval; a bounded run caps it at {@link #BOUNDED_RUN_MAX_INTERVAL}, as its
+     * last files are committed by the first checkpoint after the input ends.
+     */
+    static Duration checkpointInterval(Configuration options) {
+        Duration interval = options.get(HistoryLakeOptions.CHECKPOINT_INTERVAL);
+        boolean bounded = !options.get(HistoryLakeOptions.UNTIL).isBlank();
+        return bounded && interval.compareTo(BOUNDED_RUN_MAX_INTERVAL) > 0
+                ? BOUNDED_RUN_MAX_INTERVAL
+                : interval;
     }
 
     /**

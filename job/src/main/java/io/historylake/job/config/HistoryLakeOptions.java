@@ -172,6 +172,13 @@ public final class HistoryLakeOptions {
                     .stringType()
                     .defaultValue("")
                     .withDescription("Checkpoint or savepoint path to resume from (local runs).");
+    public static final ConfigOption<Integer> RESTART_ATTEMPTS =
+            ConfigOptions.key("restart.attempts")
+                    .intType()
+                    .defaultValue(20)
+                    .withDescription(
+                            "Restarts after a failure (exponential back-off from 1 s to 1 min)"
+                                    + " before the job fails; a bounded run allows 3.");
     public static final ConfigOption<Integer> PARALLELISM =
             ConfigOptions.key("parallelism")
                     .intType()

@@ -1,0 +1,105 @@
+package io.historylake.job.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.historylake.model.BinlogPosition;
+import io.historylake.model.Column;
+import io.historylake.model.LakeType;
+import io.historylake.model.Op;
+import io.historylake.model.RowChange;
+import io.historylake.model.TableId;
+import io.historylake.model.TableSchema;
+import java.util.List;
+import org.apache.flink.streaming.api.functions.sink.filesystem.PartFileInfo;
+import org.junit.jupiter.api.Test;
+
+class LakeBucketingTest {
+
+    private static final long DAY = 86_400_000_000L;
+    private final LakeBucketing bucketing = new LakeBucketing(1_000, "dt");
+
+    @Test
+    void rowsGoToTheirTableAndUtcCommitDate() {
+        assertThat(bucketing.getBucketId(row(1, 0L), null)).isEqualTo("shop/orders/dt=1970-01-01");
+        assertThat(bucketing.getBucketId(row(1, 20_000 * DAY - 1), null))
+                .isEqualTo("shop/orders/dt=2024-10-03");
+        assertThat(bucketing.getBucketId(row(1, -1L), null)).isEqualTo("shop/orders/dt=1969-12-31");
+        assertThat(new LakeBucketing(1, "_dt").getBucketId(row(1, 0L), null))
+                .isEqualTo("shop/orders/_dt=1970-01-01");
+    }
+
+    @Test
+    void aPartFileRollsBeforeARowOfAnotherSchemaVersionOfItsBucket() throws Exception {
+        PartFileInfo<String> part = part("shop/orders/dt=1970-01-01", 10);
+        bucketing.getBucketId(row(1, 0L), null);
+        bucketing.getBucketId(row(1, 0L), null);
+        assertThat(bucketing.shouldRollOnEvent(part, row(1, 0L))).isFalse();
+        bucketing.getBucketId(row(2, 0L), null);
+        assertThat(bucketing.shouldRollOnEvent(part, row(2, 0L))).isTrue();
+        bucketing.getBucketId(row(2, 0L), null);
+        assertThat(bucketing.shouldRollOnEvent(part, row(2, 0L))).isFalse();
+    }
+
+    @Test
+    void anotherBucketsVersionDoesNotRollThisOne() throws Exception {
+        bucketing.getBucketId(row(1, 0L), null);
+        bucketing.getBucketId(row(5, DAY), null);
+        bucketing.getBucketId(row(1, 0L), null);
+        assertThat(bucketing.shouldRollOnEvent(part("shop/orders/dt=1970-01-01", 10), row(1, 0L)))
+                .isFalse();
+    }
+
+    @Test
+    void aPartFileRollsAtTheTargetSizeAndOnEveryCheckpoint() throws Exception {
+        bucketing.getBucketId(row(1, 0L), null);
+        bucketing.getBucketId(row(1, 0L), null);
+        assertThat(
+                        bucketing.shouldRollOnEvent(
+                                part("shop/orders/dt=1970-01-01", 1_000), row(1, 0L)))
+                .isTrue();
+        assertThat(bucketing.shouldRollOnCheckpoint(part("shop/orders/dt=1970-01-01", 1))).isTrue();
+    }
+
+    private static RowChange row(int version, long micros) {
+        TableSchema schema =
+                new TableSchema(
+                        new TableId("shop", "orders"),
+                        List.of(new Column("id", "INT", 11, -1, false, List.of(), LakeType.INT)),
+                        List.of("id"));
+        return new RowChange(
+                schema,
+                version,
+                Op.CREATE,
+                null,
+                new Object[] {1},
+                micros,
+                new BinlogPosition("binlog.000001", 4, 0),
+                null,
+                null,
+                "id");
+    }
+
+    private static PartFileInfo<String> part(String bucket, long size) {
+        return new PartFileInfo<>() {
+            @Override
+            public String getBucketId() {
+                return bucket;
+            }
+
+            @Override
+            public long getCreationTime() {
+                return 0;
+            }
+
+            @Override
+            public long getSize() {
+                return size;
+            }
+
+            @Override
+            public long getLastUpdateTime() {
+                return 0;
+            }
+        };
+    }
+}
