@@ -11,8 +11,8 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.runtime.jobgraph.SavepointConfigOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -55,7 +55,7 @@ public final class JobEnvironment {
         flink.set(CoreOptions.DEFAULT_PARALLELISM, options.get(HistoryLakeOptions.PARALLELISM));
         String restore = options.get(HistoryLakeOptions.RESTORE);
         if (!restore.isBlank()) {
-            flink.set(SavepointConfigOptions.SAVEPOINT_PATH, restore);
+            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, restore);
         }
         return flink;
     }
