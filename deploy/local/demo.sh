@@ -25,10 +25,6 @@ eval "$("$root/deploy/local/mysql.sh" start --dir "$dir/mysql")"
 mariadb --no-defaults --protocol=socket --socket="$HL_MYSQL_SOCKET" -uroot < "$root/deploy/local/demo-schema.sql"
 rm -rf "$lake" "$dir/checkpoints"
 
-echo "== starting the workload (inserts, updates, deletes)"
-"$root/deploy/local/demo-workload.sh" "$HL_MYSQL_SOCKET" &
-workload_pid=$!
-
 echo "== starting history-lake; dashboard: http://localhost:8081"
 MYSQL_PASSWORD="$HL_MYSQL_PASSWORD" "$root/bin/history-lake" run \
   --mysql.host 127.0.0.1 --mysql.port "$HL_MYSQL_PORT" --mysql.user "$HL_MYSQL_USER" \
@@ -43,6 +39,10 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+echo "== snapshot landed; starting the workload (inserts, updates, deletes)"
+"$root/deploy/local/demo-workload.sh" "$HL_MYSQL_SOCKET" &
+workload_pid=$!
+
 if [ "$seconds" = 0 ]; then
   echo "== running until Ctrl-C; query with: bin/history-lake query --lake $lake \"SELECT ...\""
   wait "$job_pid"
@@ -52,9 +52,10 @@ sleep "$seconds"
 echo "== changes per table and op"
 query "SELECT 'inspections' AS t, _op, count(*) AS changes FROM staging_api_inspections GROUP BY _op
        UNION ALL SELECT 'activity_feed', _op, count(*) FROM staging_api_activity_feed GROUP BY _op ORDER BY 1, 2"
-echo "== the full history of inspection 1: every version, when, and what it looked like"
-query "SELECT _event_time, _op, status, score, inspector, updated_by, _binlog_file, _binlog_pos
-       FROM staging_api_inspections WHERE id = 1
+echo "== the full history of the most-changed inspection: every version, when, by whom"
+query "SELECT id, _event_time, _op, status, score, inspector, updated_by, _binlog_file, _binlog_pos
+       FROM staging_api_inspections
+       WHERE id = (SELECT id FROM staging_api_inspections GROUP BY id ORDER BY count(*) DESC, id LIMIT 1)
        ORDER BY _binlog_file NULLS FIRST, _binlog_pos NULLS FIRST, _row_in_event"
 echo "== lake files"
 find "$lake" -name '*.parquet' | head -5

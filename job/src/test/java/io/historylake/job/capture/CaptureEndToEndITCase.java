@@ -10,6 +10,7 @@ import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
 import io.historylake.job.testing.TestJobs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -128,6 +129,10 @@ class CaptureEndToEndITCase {
                 .containsExactly(List.of("1", "d"), List.of("3", "c"));
         assertThat(lake.rows("SELECT DISTINCT _schema_version FROM types_db_all_types"))
                 .containsExactly(List.of("1"));
+
+        String log = Files.readString(Path.of("target/test.log"));
+        assertThat(log).as("the job's log").contains("Preflight passed for history_lake@");
+        assertThat(log).as("the job's log").doesNotContain(MYSQL.cdcUser().password());
     }
 
     private static long snapshotCount(Lake lake) throws Exception {
