@@ -1,6 +1,9 @@
 package io.historylake.job;
 
+import io.historylake.enrich.AttributionRules;
 import io.historylake.enrich.LakeEnricher;
+import io.historylake.enrich.RowHistoryFunction;
+import io.historylake.enrich.RowKey;
 import io.historylake.enrich.TableKey;
 import io.historylake.model.CdcEvent;
 import io.historylake.model.RowChange;
@@ -19,13 +22,21 @@ public final class HistoryLakeJob {
 
     private final Source<CdcEvent, ?, ?> source;
     private final Sink<RowChange> sink;
+    private final AttributionRules attribution;
+    private final boolean captureQuery;
 
-    public HistoryLakeJob(Source<CdcEvent, ?, ?> source, Sink<RowChange> sink) {
+    public HistoryLakeJob(
+            Source<CdcEvent, ?, ?> source,
+            Sink<RowChange> sink,
+            AttributionRules attribution,
+            boolean captureQuery) {
         this.source = source;
         this.sink = sink;
+        this.attribution = attribution;
+        this.captureQuery = captureQuery;
     }
 
-    /** Capture, enrich keyed by table, land. */
+    /** Capture, enrich keyed by table, then by row, land. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<CdcEvent> changes =
                 env.fromSource(
@@ -39,6 +50,12 @@ public final class HistoryLakeJob {
                         .process(new LakeEnricher(), CdcTypeInfo.ROWS)
                         .uid("lake-enricher")
                         .name("Enrich: schema version, event id");
-        enriched.sinkTo(sink).uid("lake-sink").name("Parquet lake");
+        DataStream<RowChange> histories =
+                enriched.keyBy(new RowKey())
+                        .process(
+                                new RowHistoryFunction(attribution, captureQuery), CdcTypeInfo.ROWS)
+                        .uid("row-history")
+                        .name("Row history: version, changed columns, who");
+        histories.sinkTo(sink).uid("lake-sink").name("Parquet lake");
     }
 }

@@ -1,5 +1,6 @@
 package io.historylake.job;
 
+import io.historylake.enrich.AttributionRules;
 import io.historylake.job.config.ConfigException;
 import io.historylake.job.config.ConfigLoader;
 import io.historylake.job.config.HistoryLakeOptions;
@@ -56,8 +57,9 @@ public final class HistoryLakeMain {
                 MySqlPreflight.check(
                         mysql,
                         selection,
-                        MySqlCdcSourceFactory.chunkKeys(
-                                options.get(HistoryLakeOptions.MYSQL_CHUNK_KEY_COLUMNS)),
+                        MySqlCdcSourceFactory.tableColumns(
+                                options.get(HistoryLakeOptions.MYSQL_CHUNK_KEY_COLUMNS),
+                                "--mysql.chunk-key-columns"),
                         options.get(HistoryLakeOptions.MYSQL_SERVER_TIME_ZONE),
                         options.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN));
         Path lake = LakeSinkFactory.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
@@ -65,7 +67,9 @@ public final class HistoryLakeMain {
         StreamExecutionEnvironment env = JobEnvironment.create(options);
         new HistoryLakeJob(
                         MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt),
-                        LakeSinkFactory.create(lake, options))
+                        LakeSinkFactory.create(lake, options),
+                        attribution(options),
+                        options.get(HistoryLakeOptions.CAPTURE_QUERY))
                 .build(env);
         LOG.info(
                 "Capturing {} tables from {} into {}{}",
@@ -74,6 +78,14 @@ public final class HistoryLakeMain {
                 lake,
                 stopAt == null ? "" : " until binlog position " + stopAt);
         return env.executeAsync("history-lake " + String.join(",", selection.databases()));
+    }
+
+    private static AttributionRules attribution(Configuration options) {
+        return new AttributionRules(
+                options.get(HistoryLakeOptions.ATTRIBUTION_USER_TAG),
+                options.get(HistoryLakeOptions.ATTRIBUTION_REQUEST_TAG),
+                MySqlCdcSourceFactory.tableColumns(
+                        options.get(HistoryLakeOptions.USER_COLUMNS), "--user-columns"));
     }
 
     private static BinlogPosition stopPosition(String until, CaptureTarget target) {

@@ -4,6 +4,7 @@ import io.historylake.model.CdcEvent;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
+import io.historylake.serde.CdcTypeInfo;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -29,6 +30,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
     private transient ValueState<Long> schemaFingerprint;
     private transient ValueState<Integer> schemaVersion;
     private transient ValueState<Long> snapshotTimeMicros;
+    private transient ValueState<RowChange> pendingKeyDelete;
     private transient Counter schemaChanges;
 
     @Override
@@ -42,6 +44,10 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
         snapshotTimeMicros =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("snapshot-time-micros", Types.LONG));
+        pendingKeyDelete =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>("pending-key-delete", CdcTypeInfo.ROWS));
         schemaChanges = getRuntimeContext().getMetricGroup().counter("schemaChanges");
     }
 
@@ -56,6 +62,36 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
         if (!(event instanceof RowChange row)) {
             return;
         }
+        RowChange pending = pendingKeyDelete.value();
+        if (pending != null) {
+            pendingKeyDelete.clear();
+            boolean otherHalf =
+                    row.pkChanged()
+                            && row.op() == Op.CREATE
+                            && row.position().equals(pending.position());
+            emit(otherHalf ? pending.withNewKeyImage(row.after()) : pending, ctx, out);
+        }
+        if (row.pkChanged() && row.op() == Op.DELETE && row.after() == null) {
+            // The delete half of a primary-key update: wait for its insert half (the next event of
+            // this table) to learn the new row; the timer flushes it at the end of a bounded run.
+            pendingKeyDelete.update(row);
+            ctx.timerService().registerEventTimeTimer(Long.MIN_VALUE + 1);
+            return;
+        }
+        emit(row, ctx, out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowChange> out)
+            throws Exception {
+        RowChange pending = pendingKeyDelete.value();
+        if (pending != null) {
+            pendingKeyDelete.clear();
+            emit(pending, ctx, out);
+        }
+    }
+
+    private void emit(RowChange row, Context ctx, Collector<RowChange> out) throws Exception {
         int version = versionOf(row);
         long eventTime = row.eventTimeMicros();
         long snapshotId = 0L;

@@ -11,13 +11,20 @@ import java.util.Objects;
  * @param schemaVersion the table's schema version, 0 until the enrichment step assigns it
  * @param op insert, update, delete or snapshot read
  * @param before the row before the change (updates and deletes), else null
- * @param after the row after the change (snapshot reads, inserts, updates), else null
+ * @param after the row after the change (snapshot reads, inserts, updates; for the delete half of a
+ *     primary-key update, the row under its new key), else null
  * @param eventTimeMicros commit time in microseconds since the epoch (UTC); for snapshot reads 0
  *     until the enrichment step stamps the snapshot time
  * @param position binlog coordinates; null for snapshot reads
  * @param gtid the transaction's GTID when the server has one, else null
  * @param query the SQL statement that made the change when the binlog carries it, else null
+ * @param txId the transaction: its GTID, else {@code file:position} of its first event; null for
+ *     snapshot reads
+ * @param txOrder orders the rows of a transaction (a pure function of binlog coordinates)
+ * @param pkChanged whether the change is half of a primary-key update (delete of the old key or
+ *     insert of the new one)
  * @param eventId the deterministic id, null until the enrichment step assigns it
+ * @param history row version, changed columns and attribution; null until the row-history step
  */
 public record RowChange(
         TableSchema schema,
@@ -29,16 +36,45 @@ public record RowChange(
         BinlogPosition position,
         String gtid,
         String query,
-        String eventId)
+        String txId,
+        long txOrder,
+        boolean pkChanged,
+        String eventId,
+        RowHistory history)
         implements CdcEvent {
 
     public RowChange {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(op, "op");
-        if ((op == Op.DELETE) != (after == null)
-                || (op == Op.UPDATE || op == Op.DELETE) != (before != null)) {
+        boolean afterOk = op == Op.DELETE ? after == null || pkChanged : after != null;
+        if (!afterOk || (op == Op.UPDATE || op == Op.DELETE) != (before != null)) {
             throw new IllegalArgumentException("Images do not match op " + op);
         }
+    }
+
+    /** A change as the source reads it: no transaction metadata, nothing enriched yet. */
+    public static RowChange of(
+            TableSchema schema,
+            Op op,
+            Object[] before,
+            Object[] after,
+            long eventTimeMicros,
+            BinlogPosition position) {
+        return new RowChange(
+                schema,
+                0,
+                op,
+                before,
+                after,
+                eventTimeMicros,
+                position,
+                null,
+                null,
+                null,
+                0L,
+                false,
+                null,
+                null);
     }
 
     /** The table the row belongs to. */
@@ -48,13 +84,72 @@ public record RowChange(
 
     /** The image stored in the lake: the after image, or the before image of a delete. */
     public Object[] image() {
-        return after != null ? after : before;
+        return op == Op.DELETE ? before : after;
+    }
+
+    /** The delete half of a primary-key update, given the row under its new key. */
+    public RowChange withNewKeyImage(Object[] newImage) {
+        return new RowChange(
+                schema,
+                schemaVersion,
+                op,
+                before,
+                newImage,
+                eventTimeMicros,
+                position,
+                gtid,
+                query,
+                txId,
+                txOrder,
+                pkChanged,
+                eventId,
+                history);
     }
 
     /** This change with the enrichment step's schema version, event time and event id. */
     public RowChange enriched(int version, long eventTime, String id) {
         return new RowChange(
-                schema, version, op, before, after, eventTime, position, gtid, query, id);
+                schema, version, op, before, after, eventTime, position, gtid, query, txId, txOrder,
+                pkChanged, id, history);
+    }
+
+    /** This change with its row history. */
+    public RowChange withHistory(RowHistory rowHistory) {
+        return new RowChange(
+                schema,
+                schemaVersion,
+                op,
+                before,
+                after,
+                eventTimeMicros,
+                position,
+                gtid,
+                query,
+                txId,
+                txOrder,
+                pkChanged,
+                eventId,
+                rowHistory);
+    }
+
+    /** This change with transaction metadata, SQL text and the primary-key-change flag. */
+    public RowChange withSource(
+            String gtidValue, String sql, String tx, long order, boolean keyChanged) {
+        return new RowChange(
+                schema,
+                schemaVersion,
+                op,
+                before,
+                after,
+                eventTimeMicros,
+                position,
+                gtidValue,
+                sql,
+                tx,
+                order,
+                keyChanged,
+                eventId,
+                history);
     }
 
     @Override
@@ -62,6 +157,8 @@ public record RowChange(
         return o instanceof RowChange r
                 && schemaVersion == r.schemaVersion
                 && eventTimeMicros == r.eventTimeMicros
+                && txOrder == r.txOrder
+                && pkChanged == r.pkChanged
                 && op == r.op
                 && schema.equals(r.schema)
                 && Arrays.deepEquals(before, r.before)
@@ -69,7 +166,9 @@ public record RowChange(
                 && Objects.equals(position, r.position)
                 && Objects.equals(gtid, r.gtid)
                 && Objects.equals(query, r.query)
-                && Objects.equals(eventId, r.eventId);
+                && Objects.equals(txId, r.txId)
+                && Objects.equals(eventId, r.eventId)
+                && Objects.equals(history, r.history);
     }
 
     @Override
@@ -89,6 +188,7 @@ public record RowChange(
                 + position
                 + " "
                 + Arrays.deepToString(image())
+                + (history == null ? "" : " " + history)
                 + "}";
     }
 }

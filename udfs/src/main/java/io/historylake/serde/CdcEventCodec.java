@@ -6,6 +6,7 @@ import io.historylake.model.Column;
 import io.historylake.model.LakeType;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
+import io.historylake.model.RowHistory;
 import io.historylake.model.SchemaChange;
 import io.historylake.model.SourceProgress;
 import io.historylake.model.TableId;
@@ -42,7 +43,11 @@ final class CdcEventCodec {
             writePosition(row.position(), out);
             writeNullableString(row.gtid(), out);
             writeNullableString(row.query(), out);
+            writeNullableString(row.txId(), out);
+            out.writeLong(row.txOrder());
+            out.writeBoolean(row.pkChanged());
             writeNullableString(row.eventId(), out);
+            writeHistory(row.history(), out);
         } else if (event instanceof SchemaChange ddl) {
             out.writeByte(SCHEMA_CHANGE);
             StringValue.writeString(ddl.table().database(), out);
@@ -70,6 +75,12 @@ final class CdcEventCodec {
             Object[] after = readImage(schema, in);
             long time = in.readLong();
             BinlogPosition position = readPosition(in);
+            String gtid = readNullableString(in);
+            String query = readNullableString(in);
+            String txId = readNullableString(in);
+            long txOrder = in.readLong();
+            boolean pkChanged = in.readBoolean();
+            String eventId = readNullableString(in);
             return new RowChange(
                     schema,
                     version,
@@ -78,9 +89,13 @@ final class CdcEventCodec {
                     after,
                     time,
                     position,
-                    readNullableString(in),
-                    readNullableString(in),
-                    readNullableString(in));
+                    gtid,
+                    query,
+                    txId,
+                    txOrder,
+                    pkChanged,
+                    eventId,
+                    readHistory(in));
         }
         if (kind == SCHEMA_CHANGE) {
             TableId table = new TableId(StringValue.readString(in), StringValue.readString(in));
@@ -194,6 +209,26 @@ final class CdcEventCodec {
             }
             case STRING_ARRAY -> readStrings(in);
         };
+    }
+
+    private static void writeHistory(RowHistory history, DataOutputView out) throws IOException {
+        out.writeBoolean(history != null);
+        if (history != null) {
+            out.writeLong(history.version());
+            writeStrings(history.changedColumns(), out);
+            writeNullableString(history.userId(), out);
+            writeNullableString(history.requestId(), out);
+        }
+    }
+
+    private static RowHistory readHistory(DataInputView in) throws IOException {
+        return in.readBoolean()
+                ? new RowHistory(
+                        in.readLong(),
+                        readStrings(in),
+                        readNullableString(in),
+                        readNullableString(in))
+                : null;
     }
 
     private static void writePosition(BinlogPosition position, DataOutputView out)

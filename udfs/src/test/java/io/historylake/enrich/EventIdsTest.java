@@ -22,17 +22,13 @@ class EventIdsTest {
     void changesAtOtherCoordinatesOrKeysHaveOtherIds() {
         RowChange first = Changes.insert(1, "a", 100);
         RowChange nextRow =
-                new RowChange(
+                RowChange.of(
                         first.schema(),
-                        0,
                         Op.CREATE,
                         null,
                         first.after(),
                         0,
-                        new BinlogPosition("binlog.000001", 100, 1),
-                        null,
-                        null,
-                        null);
+                        new BinlogPosition("binlog.000001", 100, 1));
         assertThat(EventIds.of(first, 0))
                 .isNotEqualTo(EventIds.of(Changes.insert(1, "a", 101), 0))
                 .isNotEqualTo(EventIds.of(nextRow, 0));

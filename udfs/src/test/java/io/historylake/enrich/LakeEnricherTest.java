@@ -3,6 +3,7 @@ package io.historylake.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.model.CdcEvent;
+import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
 import io.historylake.serde.CdcTypeInfo;
@@ -81,6 +82,37 @@ class LakeEnricherTest {
     }
 
     @Test
+    void theDeleteHalfOfAPrimaryKeyUpdateWaitsForItsInsertHalfAndTakesTheNewRow() throws Exception {
+        RowChange oldKey = Changes.delete(1, "a", 200).withSource(null, null, "tx", 1, true);
+        RowChange newKey = Changes.insert(9, "b", 200).withSource(null, null, "tx", 1, true);
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement(oldKey, 1);
+            assertThat(output(harness)).isEmpty();
+            assertThat(pending(harness)).isEqualTo(oldKey);
+
+            harness.processElement(newKey, 2);
+            assertThat(output(harness))
+                    .extracting(RowChange::op)
+                    .containsExactly(Op.DELETE, Op.CREATE);
+            assertThat(output(harness).get(0).after()).containsExactly(9, "b");
+            assertThat(output(harness).get(0).image()).containsExactly(1, "a");
+            assertThat(pending(harness)).isNull();
+        }
+    }
+
+    @Test
+    void aHeldDeleteIsFlushedAtTheEndOfABoundedRun() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement(
+                    Changes.delete(1, "a", 200).withSource(null, null, "tx", 1, true), 1);
+            harness.processWatermark(Long.MAX_VALUE);
+            assertThat(output(harness)).extracting(RowChange::op).containsExactly(Op.DELETE);
+        }
+    }
+
+    @Test
     void schemaChangesLeaveTheRowStreamAlone() throws Exception {
         try (var harness = harness()) {
             harness.open();
@@ -116,6 +148,20 @@ class LakeEnricherTest {
                 .filter(StreamRecord.class::isInstance)
                 .map(r -> ((StreamRecord<RowChange>) r).getValue())
                 .toList();
+    }
+
+    private static RowChange pending(
+            KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness)
+            throws Exception {
+        var operator = (KeyedProcessOperator<String, CdcEvent, RowChange>) harness.getOperator();
+        operator.setCurrentKey(Changes.TABLE.qualified());
+        ValueState<RowChange> state =
+                operator.getKeyedStateBackend()
+                        .getPartitionedState(
+                                VoidNamespace.INSTANCE,
+                                VoidNamespaceSerializer.INSTANCE,
+                                new ValueStateDescriptor<>("pending-key-delete", CdcTypeInfo.ROWS));
+        return state.value();
     }
 
     private static Object state(

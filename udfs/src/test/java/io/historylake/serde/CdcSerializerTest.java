@@ -8,6 +8,7 @@ import io.historylake.model.Column;
 import io.historylake.model.LakeType;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
+import io.historylake.model.RowHistory;
 import io.historylake.model.SchemaChange;
 import io.historylake.model.SourceProgress;
 import io.historylake.model.TableId;
@@ -79,7 +80,11 @@ class CdcSerializerTest {
                         new BinlogPosition("binlog.000009", 777L, 3),
                         "0-1-42",
                         "UPDATE t SET ...",
-                        "id-1");
+                        "0-1-42",
+                        7L,
+                        true,
+                        "id-1",
+                        new RowHistory(3L, List.of("l", "set"), "15016", null));
         assertThat(roundTrip(row)).isEqualTo(row);
     }
 

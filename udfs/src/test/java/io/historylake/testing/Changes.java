@@ -9,14 +9,14 @@ import io.historylake.model.TableId;
 import io.historylake.model.TableSchema;
 import java.util.List;
 
-/** Builders of row changes for tests. */
+/** Builders of row changes of {@code shop.orders(id INT PK, note VARCHAR)} for tests. */
 public final class Changes {
 
     public static final TableId TABLE = new TableId("shop", "orders");
+    private static final long TIME = 1_700_000_000_000_000L;
 
     private Changes() {}
 
-    /** shop.orders(id INT PK, note VARCHAR). */
     public static TableSchema schema() {
         return new TableSchema(
                 TABLE,
@@ -37,64 +37,35 @@ public final class Changes {
                 List.of("id"));
     }
 
+    /** Binlog coordinates of an event at {@code pos}. */
+    public static BinlogPosition at(long pos) {
+        return new BinlogPosition("binlog.000001", pos, 0);
+    }
+
     public static RowChange snapshot(int id, String note) {
-        return new RowChange(
-                schema(), 0, Op.READ, null, new Object[] {id, note}, 0L, null, null, null, null);
+        return RowChange.of(schema(), Op.READ, null, new Object[] {id, note}, 0L, null);
     }
 
     public static RowChange insert(int id, String note, long pos) {
-        return new RowChange(
-                schema(),
-                0,
-                Op.CREATE,
-                null,
-                new Object[] {id, note},
-                1_700_000_000_000_000L,
-                new BinlogPosition("binlog.000001", pos, 0),
-                null,
-                null,
-                null);
+        return RowChange.of(schema(), Op.CREATE, null, new Object[] {id, note}, TIME, at(pos));
     }
 
     public static RowChange update(int id, String before, String after, long pos) {
-        return new RowChange(
+        return RowChange.of(
                 schema(),
-                0,
                 Op.UPDATE,
                 new Object[] {id, before},
                 new Object[] {id, after},
-                1_700_000_000_000_000L,
-                new BinlogPosition("binlog.000001", pos, 0),
-                null,
-                null,
-                null);
+                TIME,
+                at(pos));
     }
 
     public static RowChange delete(int id, String note, long pos) {
-        return new RowChange(
-                schema(),
-                0,
-                Op.DELETE,
-                new Object[] {id, note},
-                null,
-                1_700_000_000_000_000L,
-                new BinlogPosition("binlog.000001", pos, 0),
-                null,
-                null,
-                null);
+        return RowChange.of(schema(), Op.DELETE, new Object[] {id, note}, null, TIME, at(pos));
     }
 
     public static RowChange insertWide(int id, String note, long extra, long pos) {
-        return new RowChange(
-                widerSchema(),
-                0,
-                Op.CREATE,
-                null,
-                new Object[] {id, note, extra},
-                1_700_000_000_000_000L,
-                new BinlogPosition("binlog.000001", pos, 0),
-                null,
-                null,
-                null);
+        return RowChange.of(
+                widerSchema(), Op.CREATE, null, new Object[] {id, note, extra}, TIME, at(pos));
     }
 }

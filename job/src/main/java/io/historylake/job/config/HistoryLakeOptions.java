@@ -94,6 +94,31 @@ public final class HistoryLakeOptions {
                     .intType()
                     .defaultValue(8096)
                     .withDescription("Rows per snapshot chunk.");
+    public static final ConfigOption<String> ATTRIBUTION_USER_TAG =
+            ConfigOptions.key("attribution.user-tag")
+                    .stringType()
+                    .defaultValue("user_id")
+                    .withDescription("sqlcommenter tag of a statement that names the user.");
+    public static final ConfigOption<String> ATTRIBUTION_REQUEST_TAG =
+            ConfigOptions.key("attribution.request-tag")
+                    .stringType()
+                    .defaultValue("request_id")
+                    .withDescription("sqlcommenter tag of a statement that names the request.");
+    public static final ConfigOption<String> USER_COLUMNS =
+            ConfigOptions.key("user-columns")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "'db.table=column,...': the column naming the user for every op;"
+                                    + " default created_by (inserts), updated_by (updates),"
+                                    + " deleted_by/updated_by of the before image (deletes).");
+    public static final ConfigOption<Boolean> CAPTURE_QUERY =
+            ConfigOptions.key("capture-query")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Keep the statement text in _query (off: statements can carry"
+                                    + " personal data).");
     public static final ConfigOption<Startup> STARTUP =
             ConfigOptions.key("startup")
                     .enumType(Startup.class)

@@ -1,6 +1,7 @@
 package io.historylake.job.sink;
 
 import io.historylake.lake.AvroSchemas;
+import io.historylake.lake.MetadataColumn;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.Column;
 import io.historylake.model.LakeType;
@@ -72,17 +73,55 @@ final class RowChangeWriteSupport extends WriteSupport<RowChange> {
                 consumer.endField(messageType.getFieldName(field), field);
             }
         }
-        writeString(field++, row.op().code());
-        writeLong(field++, row.eventTimeMicros());
-        writeString(field++, row.eventId());
-        writeInt(field++, row.schemaVersion());
-        BinlogPosition position = row.position();
-        if (position != null) {
-            writeString(field++, position.file());
-            writeLong(field++, position.position());
-            writeInt(field, position.row());
+        if (row.history() == null) {
+            throw new IllegalStateException(
+                    "No row history for " + row + ": the pipeline skipped a step");
+        }
+        for (MetadataColumn meta : MetadataColumn.values()) {
+            Object value = metadataValue(meta, row);
+            if (value != null) {
+                String name = messageType.getFieldName(field);
+                consumer.startField(name, field);
+                writeTyped(meta.type(), value);
+                consumer.endField(name, field);
+            }
+            field++;
         }
         consumer.endMessage();
+    }
+
+    private static Object metadataValue(MetadataColumn meta, RowChange row) {
+        BinlogPosition position = row.position();
+        return switch (meta) {
+            case OP -> row.op().code();
+            case EVENT_TIME -> row.eventTimeMicros();
+            case EVENT_ID -> row.eventId();
+            case SCHEMA_VERSION -> row.schemaVersion();
+            case BINLOG_FILE -> position == null ? null : position.file();
+            case BINLOG_POS -> position == null ? null : position.position();
+            case ROW_IN_EVENT -> position == null ? null : position.row();
+            case ROW_VERSION -> row.history().version();
+            case PK_CHANGED -> row.pkChanged();
+            case CHANGED_COLUMNS -> row.history().changedColumns();
+            case USER_ID -> row.history().userId();
+            case REQUEST_ID -> row.history().requestId();
+            case TX_ID -> row.txId();
+            case TX_ORDER -> row.txId() == null ? null : row.txOrder();
+            case QUERY -> row.query();
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeTyped(LakeType type, Object value) {
+        switch (type.kind()) {
+            case INT -> consumer.addInteger((Integer) value);
+            case LONG -> consumer.addLong((Long) value);
+            case BOOLEAN -> consumer.addBoolean((Boolean) value);
+            case STRING -> consumer.addBinary(Binary.fromString((String) value));
+            case TIMESTAMP_MICROS -> consumer.addLong((Long) value);
+            case STRING_ARRAY -> writeList((List<String>) value);
+            default -> throw new IllegalArgumentException("No metadata column of type " + type);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -133,26 +172,5 @@ final class RowChangeWriteSupport extends WriteSupport<RowChange> {
             consumer.endField("list", 0);
         }
         consumer.endGroup();
-    }
-
-    private void writeString(int field, String value) {
-        String name = messageType.getFieldName(field);
-        consumer.startField(name, field);
-        consumer.addBinary(Binary.fromString(value));
-        consumer.endField(name, field);
-    }
-
-    private void writeLong(int field, long value) {
-        String name = messageType.getFieldName(field);
-        consumer.startField(name, field);
-        consumer.addLong(value);
-        consumer.endField(name, field);
-    }
-
-    private void writeInt(int field, int value) {
-        String name = messageType.getFieldName(field);
-        consumer.startField(name, field);
-        consumer.addInteger(value);
-        consumer.endField(name, field);
     }
 }

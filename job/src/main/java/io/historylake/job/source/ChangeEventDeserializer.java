@@ -27,6 +27,11 @@ public final class ChangeEventDeserializer implements DebeziumDeserializationSch
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_CACHED_SCHEMAS = 4096;
+    private static final String NEW_KEY_HEADER = "__debezium.newkey";
+    private static final String OLD_KEY_HEADER = "__debezium.oldkey";
+
+    /** {@code _tx_order} = events since the transaction's start x this + row in the event. */
+    static final long TX_ORDER_ROWS = 1_000_000L;
 
     private transient Map<Schema, TableConversion> conversions;
     private transient SchemaChangeParser schemaChangeParser;
@@ -69,30 +74,34 @@ public final class ChangeEventDeserializer implements DebeziumDeserializationSch
                         ? conversion.image(value.getStruct("before"))
                         : null;
         Object[] after = op == Op.DELETE ? null : conversion.image(value.getStruct("after"));
-        BinlogPosition position = null;
-        long eventTimeMicros = 0L;
-        if (op != Op.READ) {
-            Long pos = source.getInt64("pos");
-            Integer row = source.getInt32("row");
-            position =
-                    new BinlogPosition(
-                            source.getString("file"),
-                            pos == null ? 0L : pos,
-                            row == null ? 0 : row);
-            Long tsMs = source.getInt64("ts_ms");
-            eventTimeMicros = tsMs == null ? 0L : tsMs * 1000L;
+        if (op == Op.READ) {
+            return RowChange.of(conversion.schema(), op, before, after, 0L, null);
         }
-        return new RowChange(
-                conversion.schema(),
-                0,
-                op,
-                before,
-                after,
-                eventTimeMicros,
-                position,
-                optionalString(source, "gtid"),
-                optionalString(source, "query"),
-                null);
+        Long pos = source.getInt64("pos");
+        Integer row = source.getInt32("row");
+        String file = source.getString("file");
+        BinlogPosition position =
+                new BinlogPosition(file, pos == null ? 0L : pos, row == null ? 0 : row);
+        Long tsMs = source.getInt64("ts_ms");
+        String gtid = optionalString(source, "gtid");
+        Map<String, ?> offset = record.sourceOffset();
+        String txId = gtid != null ? gtid : file + ":" + offset.get("pos");
+        long txOrder = number(offset.get("event")) * TX_ORDER_ROWS + number(offset.get("row"));
+        boolean pkChanged =
+                record.headers().lastWithName(NEW_KEY_HEADER) != null
+                        || record.headers().lastWithName(OLD_KEY_HEADER) != null;
+        return RowChange.of(
+                        conversion.schema(),
+                        op,
+                        before,
+                        after,
+                        tsMs == null ? 0L : tsMs * 1000L,
+                        position)
+                .withSource(gtid, optionalString(source, "query"), txId, txOrder, pkChanged);
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0L;
     }
 
     private TableConversion conversion(TableId table, Schema rowSchema, Schema keySchema) {

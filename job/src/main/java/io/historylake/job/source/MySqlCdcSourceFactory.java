@@ -72,6 +72,8 @@ public final class MySqlCdcSourceFactory {
         props.setProperty("binary.handling.mode", "bytes");
         props.setProperty("time.precision.mode", "adaptive_time_microseconds");
         props.setProperty("column.propagate.source.type", ".*");
+        // The statement text (MySQL: binlog_rows_query_log_events) carries sqlcommenter tags.
+        props.setProperty("include.query", "true");
         return props;
     }
 
@@ -108,8 +110,8 @@ public final class MySqlCdcSourceFactory {
         return StartupOptions.specificOffset(file, conf.get(HistoryLakeOptions.STARTUP_BINLOG_POS));
     }
 
-    /** Parses {@code db.table=column,db.other=column}. */
-    public static Map<TableId, String> chunkKeys(String value) {
+    /** Parses {@code db.table=column,db.other=column} given to {@code option}. */
+    public static Map<TableId, String> tableColumns(String value, String option) {
         Map<TableId, String> keys = new LinkedHashMap<>();
         for (String entry : value.split(",")) {
             if (entry.isBlank()) {
@@ -118,7 +120,9 @@ public final class MySqlCdcSourceFactory {
             int eq = entry.indexOf('=');
             if (eq <= 0) {
                 throw new ConfigException(
-                        "Invalid --mysql.chunk-key-columns entry '"
+                        "Invalid "
+                                + option
+                                + " entry '"
                                 + entry
                                 + "': expected database.table=column");
             }

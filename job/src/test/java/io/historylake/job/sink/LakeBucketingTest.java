@@ -66,17 +66,14 @@ class LakeBucketingTest {
                         new TableId("shop", "orders"),
                         List.of(new Column("id", "INT", 11, -1, false, List.of(), LakeType.INT)),
                         List.of("id"));
-        return new RowChange(
-                schema,
-                version,
-                Op.CREATE,
-                null,
-                new Object[] {1},
-                micros,
-                new BinlogPosition("binlog.000001", 4, 0),
-                null,
-                null,
-                "id");
+        return RowChange.of(
+                        schema,
+                        Op.CREATE,
+                        null,
+                        new Object[] {1},
+                        micros,
+                        new BinlogPosition("binlog.000001", 4, 0))
+                .enriched(version, micros, "id");
     }
 
     private static PartFileInfo<String> part(String bucket, long size) {

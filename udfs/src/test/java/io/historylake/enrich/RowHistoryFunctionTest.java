@@ -1,0 +1,151 @@
+package io.historylake.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.historylake.model.Op;
+import io.historylake.model.RowChange;
+import io.historylake.model.RowHistory;
+import io.historylake.serde.CdcTypeInfo;
+import io.historylake.testing.Changes;
+import java.util.List;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class RowHistoryFunctionTest {
+
+    private static final RowKey KEY = new RowKey();
+
+    @Test
+    void aRowsVersionsCountEveryChangeAndContinueAfterADeleteAndReinsert() throws Exception {
+        try (var harness = harness(false)) {
+            harness.open();
+            step(harness, Changes.insert(1, "a", 100), 1L, List.of());
+            step(harness, Changes.update(1, "a", "b", 200), 2L, List.of("note"));
+            step(harness, Changes.update(1, "b", "c", 300), 3L, List.of("note"));
+            step(harness, Changes.delete(1, "c", 400), 4L, List.of());
+            step(harness, Changes.insert(1, "again", 500), 5L, List.of());
+            step(harness, Changes.insert(2, "other row", 600), 1L, List.of());
+            assertThat(state(harness, Changes.insert(1, "", 0))).isEqualTo(5L);
+            assertThat(state(harness, Changes.insert(2, "", 0))).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void aSnapshotReadIsTheFirstVersionOfARow() throws Exception {
+        try (var harness = harness(false)) {
+            harness.open();
+            step(harness, Changes.snapshot(7, "seed"), 1L, List.of());
+            step(harness, Changes.update(7, "seed", "x", 100), 2L, List.of("note"));
+        }
+    }
+
+    @Test
+    void aNoOpUpdateIsKeptWithAnEmptyListOfChangedColumns() throws Exception {
+        try (var harness = harness(false)) {
+            harness.open();
+            step(harness, Changes.insert(1, "a", 100), 1L, List.of());
+            step(harness, Changes.update(1, "a", "a", 200), 2L, List.of());
+            assertThat(output(harness)).hasSize(2);
+        }
+    }
+
+    @Test
+    void aPrimaryKeyUpdateVersionsTheOldAndTheNewKeySeparately() throws Exception {
+        try (var harness = harness(false)) {
+            harness.open();
+            step(harness, Changes.insert(1, "a", 100), 1L, List.of());
+            RowChange oldKey = Changes.delete(1, "a", 200).withSource(null, null, "tx", 1, true);
+            RowChange newKey = Changes.insert(9, "a", 200).withSource(null, null, "tx", 2, true);
+            step(harness, oldKey, 2L, List.of());
+            step(harness, newKey, 1L, List.of());
+            assertThat(output(harness).subList(1, 3)).allMatch(RowChange::pkChanged);
+        }
+    }
+
+    @Test
+    void statementTagsAttributeTheChangeAndTheStatementIsDroppedUnlessCaptured() throws Exception {
+        RowChange tagged =
+                Changes.update(1, "a", "b", 100)
+                        .withSource(
+                                null,
+                                "UPDATE orders SET note='b' /*user_id='15016',request_id='abc-123'*/",
+                                "tx",
+                                0,
+                                false);
+        try (var harness = harness(false)) {
+            harness.open();
+            harness.processElement(tagged, 1);
+            RowChange out = output(harness).get(0);
+            assertThat(out.history())
+                    .isEqualTo(new RowHistory(1L, List.of("note"), "15016", "abc-123"));
+            assertThat(out.query()).isNull();
+        }
+        try (var harness = harness(true)) {
+            harness.open();
+            harness.processElement(tagged, 1);
+            assertThat(output(harness).get(0).query()).isEqualTo(tagged.query());
+        }
+    }
+
+    private static void step(
+            KeyedOneInputStreamOperatorTestHarness<String, RowChange, RowChange> harness,
+            RowChange change,
+            long version,
+            List<String> changed)
+            throws Exception {
+        harness.processElement(change, 1);
+        List<RowChange> out = output(harness);
+        RowHistory history = out.get(out.size() - 1).history();
+        assertThat(history.version()).as("version after %s", change).isEqualTo(version);
+        assertThat(history.changedColumns()).isEqualTo(changed);
+        assertThat(state(harness, change)).isEqualTo(version);
+        if (change.op() != Op.UPDATE) {
+            assertThat(history.changedColumns()).isEmpty();
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, RowChange, RowChange> harness(
+            boolean captureQuery) throws Exception {
+        var harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new RowHistoryFunction(AttributionRules.defaults(), captureQuery)),
+                        KEY,
+                        Types.STRING);
+        harness.setup(
+                CdcTypeInfo.ROWS.createSerializer(
+                        harness.getExecutionConfig().getSerializerConfig()));
+        return harness;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<RowChange> output(
+            KeyedOneInputStreamOperatorTestHarness<String, RowChange, RowChange> harness) {
+        return harness.getOutput().stream()
+                .filter(StreamRecord.class::isInstance)
+                .map(r -> ((StreamRecord<RowChange>) r).getValue())
+                .toList();
+    }
+
+    private static Long state(
+            KeyedOneInputStreamOperatorTestHarness<String, RowChange, RowChange> harness,
+            RowChange forKey)
+            throws Exception {
+        var operator = (KeyedProcessOperator<String, RowChange, RowChange>) harness.getOperator();
+        operator.setCurrentKey(KEY.getKey(forKey));
+        ValueState<Long> state =
+                operator.getKeyedStateBackend()
+                        .getPartitionedState(
+                                VoidNamespace.INSTANCE,
+                                VoidNamespaceSerializer.INSTANCE,
+                                new ValueStateDescriptor<>("row-version", Types.LONG));
+        return state.value();
+    }
+}
