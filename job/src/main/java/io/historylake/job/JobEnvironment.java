@@ -11,6 +11,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -38,6 +39,11 @@ public final class JobEnvironment {
         flink.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 options.get(HistoryLakeOptions.CHECKPOINT_DIR));
+        boolean rocksdb =
+                options.get(HistoryLakeOptions.STATE_BACKEND)
+                        == HistoryLakeOptions.StateBackend.ROCKSDB;
+        flink.set(StateBackendOptions.STATE_BACKEND, rocksdb ? "rocksdb" : "hashmap");
+        flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, rocksdb);
         flink.set(PipelineOptions.GENERIC_TYPES, false);
         boolean bounded = !options.get(HistoryLakeOptions.UNTIL).isBlank();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");

@@ -50,6 +50,8 @@ public final class ConfigLoader {
         values.putAll(flags);
         // Enum values are written the way users type them ("specific-offset").
         values.computeIfPresent(HistoryLakeOptions.STARTUP.key(), (k, v) -> v.replace('-', '_'));
+        values.computeIfPresent(
+                HistoryLakeOptions.STATE_BACKEND.key(), (k, v) -> v.replace('-', '_'));
         if (!values.containsKey(HistoryLakeOptions.MYSQL_PASSWORD.key())
                 && env.get("MYSQL_PASSWORD") != null) {
             values.put(HistoryLakeOptions.MYSQL_PASSWORD.key(), env.get("MYSQL_PASSWORD"));

@@ -22,6 +22,14 @@ public final class HistoryLakeOptions {
         SPECIFIC_OFFSET
     }
 
+    /** Where keyed state lives. */
+    public enum StateBackend {
+        /** On the JVM heap: fast, for small tables and local runs. */
+        HASHMAP,
+        /** RocksDB on local disk with incremental checkpoints: for production and large tables. */
+        ROCKSDB
+    }
+
     /** Parquet compression codec. */
     public enum Compression {
         ZSTD,
@@ -192,6 +200,13 @@ public final class HistoryLakeOptions {
                     .stringType()
                     .defaultValue("file:///tmp/history-lake/checkpoints")
                     .withDescription("Where checkpoints are kept (retained on cancellation).");
+    public static final ConfigOption<StateBackend> STATE_BACKEND =
+            ConfigOptions.key("state.backend")
+                    .enumType(StateBackend.class)
+                    .defaultValue(StateBackend.HASHMAP)
+                    .withDescription(
+                            "hashmap (heap; local default) or rocksdb (incremental checkpoints;"
+                                    + " the production setting for tables of many keys).");
     public static final ConfigOption<String> RESTORE =
             ConfigOptions.key("restore")
                     .stringType()

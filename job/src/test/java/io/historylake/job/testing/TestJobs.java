@@ -37,6 +37,27 @@ public final class TestJobs {
                 args.toArray(new String[0]), Map.of("MYSQL_PASSWORD", user.password()));
     }
 
+    /** The job's status, and its failure when it failed. */
+    public static String describe(org.apache.flink.core.execution.JobClient job) {
+        try {
+            var status = job.getJobStatus().get();
+            if (status.isGloballyTerminalState()) {
+                try {
+                    job.getJobExecutionResult().get();
+                } catch (Exception e) {
+                    Throwable root = e;
+                    while (root.getCause() != null) {
+                        root = root.getCause();
+                    }
+                    return status + ": " + root;
+                }
+            }
+            return status.toString();
+        } catch (Exception e) {
+            return "unknown (" + e + ")";
+        }
+    }
+
     /** The newest retained checkpoint ({@code .../chk-N}) under the checkpoint directory. */
     public static Optional<Path> latestCheckpoint(Path work) throws Exception {
         Path dir = work.resolve("checkpoints");
