@@ -1,10 +1,10 @@
 package io.historylake.job;
 
-import io.historylake.enrich.AttributionRules;
 import io.historylake.enrich.LakeEnricher;
 import io.historylake.enrich.RowHistoryFunction;
 import io.historylake.enrich.RowKey;
 import io.historylake.enrich.TableKey;
+import io.historylake.mask.MaskingFunction;
 import io.historylake.model.CdcEvent;
 import io.historylake.model.RowChange;
 import io.historylake.serde.CdcTypeInfo;
@@ -22,21 +22,16 @@ public final class HistoryLakeJob {
 
     private final Source<CdcEvent, ?, ?> source;
     private final Sink<RowChange> sink;
-    private final AttributionRules attribution;
-    private final boolean captureQuery;
+    private final EnrichmentSettings settings;
 
     public HistoryLakeJob(
-            Source<CdcEvent, ?, ?> source,
-            Sink<RowChange> sink,
-            AttributionRules attribution,
-            boolean captureQuery) {
+            Source<CdcEvent, ?, ?> source, Sink<RowChange> sink, EnrichmentSettings settings) {
         this.source = source;
         this.sink = sink;
-        this.attribution = attribution;
-        this.captureQuery = captureQuery;
+        this.settings = settings;
     }
 
-    /** Capture, enrich keyed by table, then by row, land. */
+    /** Capture, mask, enrich keyed by table, then by row, land. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<CdcEvent> changes =
                 env.fromSource(
@@ -44,7 +39,10 @@ public final class HistoryLakeJob {
                                 WatermarkStrategy.noWatermarks(),
                                 "MySQL CDC",
                                 CdcTypeInfo.EVENTS)
-                        .uid("mysql-cdc-source");
+                        .uid("mysql-cdc-source")
+                        .map(new MaskingFunction(settings.masking()), CdcTypeInfo.EVENTS)
+                        .uid("masking")
+                        .name("Mask personal data");
         DataStream<RowChange> enriched =
                 changes.keyBy(new TableKey())
                         .process(new LakeEnricher(), CdcTypeInfo.ROWS)
@@ -53,7 +51,9 @@ public final class HistoryLakeJob {
         DataStream<RowChange> histories =
                 enriched.keyBy(new RowKey())
                         .process(
-                                new RowHistoryFunction(attribution, captureQuery), CdcTypeInfo.ROWS)
+                                new RowHistoryFunction(
+                                        settings.attribution(), settings.captureQuery()),
+                                CdcTypeInfo.ROWS)
                         .uid("row-history")
                         .name("Row history: version, changed columns, who");
         histories.sinkTo(sink).uid("lake-sink").name("Parquet lake");

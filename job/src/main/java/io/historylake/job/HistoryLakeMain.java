@@ -4,6 +4,7 @@ import io.historylake.enrich.AttributionRules;
 import io.historylake.job.config.ConfigException;
 import io.historylake.job.config.ConfigLoader;
 import io.historylake.job.config.HistoryLakeOptions;
+import io.historylake.job.config.MaskingOptions;
 import io.historylake.job.config.MySqlConnection;
 import io.historylake.job.sink.LakeSinkFactory;
 import io.historylake.job.source.CaptureTarget;
@@ -68,8 +69,10 @@ public final class HistoryLakeMain {
         new HistoryLakeJob(
                         MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt),
                         LakeSinkFactory.create(lake, options),
-                        attribution(options),
-                        options.get(HistoryLakeOptions.CAPTURE_QUERY))
+                        new EnrichmentSettings(
+                                attribution(options),
+                                options.get(HistoryLakeOptions.CAPTURE_QUERY),
+                                MaskingOptions.rules(options)))
                 .build(env);
         LOG.info(
                 "Capturing {} tables from {} into {}{}",

@@ -56,6 +56,14 @@ public final class ConfigLoader {
                 && env.get("MYSQL_PASSWORD") != null) {
             values.put(HistoryLakeOptions.MYSQL_PASSWORD.key(), env.get("MYSQL_PASSWORD"));
         }
+        if (flags.containsKey(HistoryLakeOptions.MASK_SALT.key())) {
+            throw new ConfigException(
+                    "The masking salt is not a flag (it would show in process lists): set the"
+                            + " HISTORY_LAKE_MASK_SALT environment variable");
+        }
+        if (env.get("HISTORY_LAKE_MASK_SALT") != null) {
+            values.put(HistoryLakeOptions.MASK_SALT.key(), env.get("HISTORY_LAKE_MASK_SALT"));
+        }
         for (String key : values.keySet()) {
             if (!OPTIONS.containsKey(key)) {
                 throw new ConfigException(

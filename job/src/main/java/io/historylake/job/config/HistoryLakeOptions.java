@@ -127,6 +127,21 @@ public final class HistoryLakeOptions {
                     .withDescription(
                             "Keep the statement text in _query (off: statements can carry"
                                     + " personal data).");
+    public static final ConfigOption<String> MASK =
+            ConfigOptions.key("mask")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "Masking of personal data: 'pattern=action;...' with a regular"
+                                    + " expression over database.table.column and an action drop,"
+                                    + " hash (salted SHA-256) or null.");
+    public static final ConfigOption<String> MASK_SALT =
+            ConfigOptions.key("mask.salt")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "Salt of hash masking; read from HISTORY_LAKE_MASK_SALT (never a flag),"
+                                    + " never logged.");
     public static final ConfigOption<Startup> STARTUP =
             ConfigOptions.key("startup")
                     .enumType(Startup.class)

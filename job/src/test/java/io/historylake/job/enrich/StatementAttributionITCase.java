@@ -2,7 +2,7 @@ package io.historylake.job.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.historylake.enrich.AttributionRules;
+import io.historylake.job.EnrichmentSettings;
 import io.historylake.job.HistoryLakeJob;
 import io.historylake.job.sink.LakeSinkFactory;
 import io.historylake.job.testing.Lake;
@@ -87,8 +87,7 @@ class StatementAttributionITCase {
                         ListedEvents.source(events),
                         LakeSinkFactory.create(
                                 new org.apache.flink.core.fs.Path(work.toUri()), options),
-                        AttributionRules.defaults(),
-                        false)
+                        EnrichmentSettings.defaults())
                 .build(env);
         env.execute("statement attribution");
 

@@ -20,6 +20,16 @@ public final class TestJobs {
     /** Loads options through the production loader, as the command line would give them. */
     public static Configuration options(
             LocalMariaDb db, Path work, String databases, String... extra) {
+        return options(db, work, databases, Map.of(), extra);
+    }
+
+    /** The same, with more environment variables. */
+    public static Configuration options(
+            LocalMariaDb db,
+            Path work,
+            String databases,
+            Map<String, String> env,
+            String... extra) {
         MySqlConnection user = db.cdcUser();
         List<String> args =
                 new ArrayList<>(
@@ -33,8 +43,9 @@ public final class TestJobs {
                                 "--checkpoint.interval", "1s",
                                 "--local.web-ui-port", "0"));
         args.addAll(List.of(extra));
-        return ConfigLoader.load(
-                args.toArray(new String[0]), Map.of("MYSQL_PASSWORD", user.password()));
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        environment.put("MYSQL_PASSWORD", user.password());
+        return ConfigLoader.load(args.toArray(new String[0]), environment);
     }
 
     /** The job's status, and its failure when it failed. */
