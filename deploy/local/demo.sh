@@ -53,10 +53,11 @@ echo "== changes per table and op"
 query "SELECT 'inspections' AS t, _op, count(*) AS changes FROM staging_api_inspections GROUP BY _op
        UNION ALL SELECT 'activity_feed', _op, count(*) FROM staging_api_activity_feed GROUP BY _op ORDER BY 1, 2"
 echo "== the full history of the most-changed inspection: every version, when, by whom"
-query "SELECT id, _event_time, _op, status, score, inspector, updated_by, _binlog_file, _binlog_pos
+query "SELECT id, _row_version, _event_time, _op, status, score, _user_id,
+              array_to_string(_changed_columns, ',') AS changed, _tx_id
        FROM staging_api_inspections
        WHERE id = (SELECT id FROM staging_api_inspections GROUP BY id ORDER BY count(*) DESC, id LIMIT 1)
-       ORDER BY _binlog_file NULLS FIRST, _binlog_pos NULLS FIRST, _row_in_event"
+       ORDER BY _row_version"
 echo "== lake files"
 find "$lake" -name '*.parquet' | head -5
 echo "== done (lake kept in $lake)"

@@ -8,14 +8,10 @@ import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
 import io.historylake.serde.CdcTypeInfo;
 import io.historylake.testing.Changes;
+import io.historylake.testing.KeyedStates;
 import java.util.List;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -153,30 +149,16 @@ class LakeEnricherTest {
     private static RowChange pending(
             KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness)
             throws Exception {
-        var operator = (KeyedProcessOperator<String, CdcEvent, RowChange>) harness.getOperator();
-        operator.setCurrentKey(Changes.TABLE.qualified());
-        ValueState<RowChange> state =
-                operator.getKeyedStateBackend()
-                        .getPartitionedState(
-                                VoidNamespace.INSTANCE,
-                                VoidNamespaceSerializer.INSTANCE,
-                                new ValueStateDescriptor<>("pending-key-delete", CdcTypeInfo.ROWS));
-        return state.value();
+        return KeyedStates.value(
+                harness, Changes.TABLE.qualified(), "pending-key-delete", CdcTypeInfo.ROWS);
     }
 
     private static Object state(
             KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness,
             String name)
             throws Exception {
-        var operator = (KeyedProcessOperator<String, CdcEvent, RowChange>) harness.getOperator();
-        operator.setCurrentKey(Changes.TABLE.qualified());
-        TypeInformation<?> type = name.equals("schema-version") ? Types.INT : Types.LONG;
-        ValueState<?> state =
-                operator.getKeyedStateBackend()
-                        .getPartitionedState(
-                                VoidNamespace.INSTANCE,
-                                VoidNamespaceSerializer.INSTANCE,
-                                new ValueStateDescriptor<>(name, type));
-        return state.value();
+        return name.equals("schema-version")
+                ? KeyedStates.value(harness, Changes.TABLE.qualified(), name, Types.INT)
+                : KeyedStates.value(harness, Changes.TABLE.qualified(), name, Types.LONG);
     }
 }

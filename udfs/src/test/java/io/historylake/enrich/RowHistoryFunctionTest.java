@@ -7,12 +7,9 @@ import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
 import io.historylake.serde.CdcTypeInfo;
 import io.historylake.testing.Changes;
+import io.historylake.testing.KeyedStates;
 import java.util.List;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -138,14 +135,6 @@ class RowHistoryFunctionTest {
             KeyedOneInputStreamOperatorTestHarness<String, RowChange, RowChange> harness,
             RowChange forKey)
             throws Exception {
-        var operator = (KeyedProcessOperator<String, RowChange, RowChange>) harness.getOperator();
-        operator.setCurrentKey(KEY.getKey(forKey));
-        ValueState<Long> state =
-                operator.getKeyedStateBackend()
-                        .getPartitionedState(
-                                VoidNamespace.INSTANCE,
-                                VoidNamespaceSerializer.INSTANCE,
-                                new ValueStateDescriptor<>("row-version", Types.LONG));
-        return state.value();
+        return KeyedStates.value(harness, KEY.getKey(forKey), "row-version", Types.LONG);
     }
 }

@@ -43,7 +43,7 @@ final class StopAtOffsetReader implements SourceReader<CdcEvent, MySqlSplit> {
         if (reachedStop) {
             return InputStatus.END_OF_INPUT;
         }
-        output.target = readerOutput;
+        output.setTarget(readerOutput);
         InputStatus status = delegate.pollNext(output);
         return reachedStop ? InputStatus.END_OF_INPUT : status;
     }
@@ -106,55 +106,11 @@ final class StopAtOffsetReader implements SourceReader<CdcEvent, MySqlSplit> {
         return !passesStop(event) && !(event instanceof SourceProgress);
     }
 
-    /** Passes records on to the real output unless they are progress marks or past the stop. */
-    private final class FilteringOutput implements ReaderOutput<CdcEvent> {
-        private ReaderOutput<CdcEvent> target;
+    /** Passes records on unless they are progress marks or past the stop position. */
+    private class FilteredOutput implements SourceOutput<CdcEvent> {
+        SourceOutput<CdcEvent> target;
 
-        @Override
-        public void collect(CdcEvent record) {
-            if (forward(record)) {
-                target.collect(record);
-            }
-        }
-
-        @Override
-        public void collect(CdcEvent record, long timestamp) {
-            if (forward(record)) {
-                target.collect(record, timestamp);
-            }
-        }
-
-        @Override
-        public void emitWatermark(Watermark watermark) {
-            target.emitWatermark(watermark);
-        }
-
-        @Override
-        public void markIdle() {
-            target.markIdle();
-        }
-
-        @Override
-        public void markActive() {
-            target.markActive();
-        }
-
-        @Override
-        public SourceOutput<CdcEvent> createOutputForSplit(String splitId) {
-            return new SplitOutput(target.createOutputForSplit(splitId));
-        }
-
-        @Override
-        public void releaseOutputForSplit(String splitId) {
-            target.releaseOutputForSplit(splitId);
-        }
-    }
-
-    /** The per-split output, filtered the same way. */
-    private final class SplitOutput implements SourceOutput<CdcEvent> {
-        private final SourceOutput<CdcEvent> target;
-
-        SplitOutput(SourceOutput<CdcEvent> target) {
+        FilteredOutput(SourceOutput<CdcEvent> target) {
             this.target = target;
         }
 
@@ -185,6 +141,29 @@ final class StopAtOffsetReader implements SourceReader<CdcEvent, MySqlSplit> {
         @Override
         public void markActive() {
             target.markActive();
+        }
+    }
+
+    /** The reader's output, filtered, with a filtered output per split. */
+    private final class FilteringOutput extends FilteredOutput implements ReaderOutput<CdcEvent> {
+
+        FilteringOutput() {
+            super(null);
+        }
+
+        void setTarget(ReaderOutput<CdcEvent> readerOutput) {
+            target = readerOutput;
+        }
+
+        @Override
+        public SourceOutput<CdcEvent> createOutputForSplit(String splitId) {
+            return new FilteredOutput(
+                    ((ReaderOutput<CdcEvent>) target).createOutputForSplit(splitId));
+        }
+
+        @Override
+        public void releaseOutputForSplit(String splitId) {
+            ((ReaderOutput<CdcEvent>) target).releaseOutputForSplit(splitId);
         }
     }
 }

@@ -68,9 +68,10 @@ class CaptureEndToEndITCase {
                         + ".order_items (id INT NOT NULL PRIMARY KEY, order_id INT, sku VARCHAR(20), qty INT)",
                 "CREATE TABLE " + DB + ".audit_log (seq INT NOT NULL, note VARCHAR(50))",
                 "INSERT INTO " + DB + ".orders VALUES (1, 'ada', 10.00)",
+                "INSERT INTO " + DB + ".order_items VALUES (100, 1, 'seed', 1)",
                 "INSERT INTO " + DB + ".audit_log VALUES (1, 'first'), (2, 'second')");
         MYSQL.execute(AllTypes.snapshotRows().toArray(new String[0]));
-        long snapshotRows = 4 + 1 + 2;
+        long snapshotRows = 4 + 1 + 1 + 2;
 
         JobClient job =
                 HistoryLakeMain.start(
@@ -137,7 +138,12 @@ class CaptureEndToEndITCase {
 
     private static long snapshotCount(Lake lake) throws Exception {
         long total = 0;
-        for (String view : List.of("types_db_all_types", "types_db_orders", "types_db_audit_log")) {
+        for (String view :
+                List.of(
+                        "types_db_all_types",
+                        "types_db_orders",
+                        "types_db_order_items",
+                        "types_db_audit_log")) {
             total += lake.count("SELECT count(*) FROM " + view + " WHERE _op = 'r'");
         }
         return total;

@@ -40,12 +40,16 @@ class EnrichmentITCase {
                         + " created_by VARCHAR(40), updated_by VARCHAR(40))",
                 "CREATE TABLE audit.notes (id INT PRIMARY KEY, inspection_id INT, body VARCHAR(100),"
                         + " created_by VARCHAR(40))",
-                "INSERT INTO audit.inspections VALUES (1, 'scheduled', NULL, 'seed', NULL)");
+                "INSERT INTO audit.inspections VALUES (1, 'scheduled', NULL, 'seed', NULL)",
+                "INSERT INTO audit.notes VALUES (100, 1, 'seed', 'seed')");
         JobClient job = HistoryLakeMain.start(TestJobs.options(MYSQL, work, "audit"));
         Lake lake = new Lake(work.resolve("lake"));
         Await.until(
                 Duration.ofMinutes(2),
-                () -> lake.count("SELECT count(*) FROM audit_inspections") == 1,
+                // every table's snapshot must have landed before the changes start
+                () ->
+                        lake.count("SELECT count(*) FROM audit_inspections") == 1
+                                && lake.count("SELECT count(*) FROM audit_notes") == 1,
                 () -> "waiting for the snapshot");
 
         String from = MYSQL.masterPosition();

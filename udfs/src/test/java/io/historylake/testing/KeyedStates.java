@@ -1,0 +1,33 @@
+package io.historylake.testing;
+
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/** Reads a keyed operator's value state for one key, for harness tests. */
+public final class KeyedStates {
+
+    private KeyedStates() {}
+
+    /** The value of state {@code name} under {@code key}, or null. */
+    public static <K, T> T value(
+            KeyedOneInputStreamOperatorTestHarness<K, ?, ?> harness,
+            K key,
+            String name,
+            TypeInformation<T> type)
+            throws Exception {
+        AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
+        operator.setCurrentKey(key);
+        ValueState<T> state =
+                operator.getKeyedStateBackend()
+                        .getPartitionedState(
+                                VoidNamespace.INSTANCE,
+                                VoidNamespaceSerializer.INSTANCE,
+                                new ValueStateDescriptor<>(name, type));
+        return state.value();
+    }
+}
