@@ -4,7 +4,9 @@ import io.historylake.model.Column;
 import io.historylake.model.LakeType;
 import io.historylake.model.TableSchema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -17,16 +19,22 @@ public final class AvroSchemas {
 
     private AvroSchemas() {}
 
-    /** The lake row schema of a table at a schema version. */
+    /**
+     * The lake row schema of a table at a schema version. A MySQL column name that is no Avro name
+     * (e.g. {@code order-id}) gets a sanitized, unique field name; its MySQL name is kept in the
+     * field's {@code mysql.name} property (Parquet files keep the MySQL names).
+     */
     public static Schema lakeRowSchema(TableSchema table, int version) {
         List<Schema.Field> fields = new ArrayList<>();
+        Set<String> used = new HashSet<>();
         for (Column column : table.columns()) {
             Schema.Field field =
                     new Schema.Field(
-                            column.name(),
+                            uniqueName(column.name(), used),
                             nullable(avroType(column.lakeType())),
                             null,
                             JsonProperties.NULL_VALUE);
+            field.addProp("mysql.name", column.name());
             field.addProp("mysql.type", column.mysqlType());
             fields.add(field);
         }
@@ -70,17 +78,42 @@ public final class AvroSchemas {
         };
     }
 
+    /** Whether every column name of the table is a valid Avro name as it is. */
+    public static boolean namesAreAvroNames(TableSchema table) {
+        for (Column column : table.columns()) {
+            if (!sanitize(column.name()).equals(column.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String uniqueName(String name, Set<String> used) {
+        String base = sanitize(name);
+        String unique = base;
+        for (int i = 2; !used.add(unique); i++) {
+            unique = base + "_" + i;
+        }
+        return unique;
+    }
+
+    /** An Avro name: letters, digits and '_' only, not starting with a digit. */
+    static String sanitize(String raw) {
+        StringBuilder name = new StringBuilder(raw.length() + 1);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            name.append(c < 128 && (Character.isLetterOrDigit(c) || c == '_') ? c : '_');
+        }
+        return name.length() == 0 || Character.isDigit(name.charAt(0))
+                ? "_" + name
+                : name.toString();
+    }
+
     private static Schema nullable(Schema type) {
         return Schema.createUnion(Schema.create(Schema.Type.NULL), type);
     }
 
     private static String recordName(TableSchema table) {
-        String raw = table.table().database() + "_" + table.table().table();
-        StringBuilder name = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            name.append(Character.isLetterOrDigit(c) && c < 128 || c == '_' ? c : '_');
-        }
-        return Character.isDigit(name.charAt(0)) ? "_" + name : name.toString();
+        return sanitize(table.table().database() + "_" + table.table().table());
     }
 }

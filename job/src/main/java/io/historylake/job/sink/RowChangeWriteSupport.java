@@ -49,7 +49,11 @@ final class RowChangeWriteSupport extends WriteSupport<RowChange> {
     @Override
     public WriteContext init(Configuration configuration) {
         Map<String, String> metadata = new HashMap<>();
-        metadata.put("parquet.avro.schema", AvroSchemas.lakeRowSchema(table, version).toString());
+        if (AvroSchemas.namesAreAvroNames(table)) {
+            // Avro readers map fields to Parquet columns by name: only when the names agree.
+            metadata.put(
+                    "parquet.avro.schema", AvroSchemas.lakeRowSchema(table, version).toString());
+        }
         metadata.put("history_lake.table", table.table().qualified());
         metadata.put("history_lake.schema_version", Integer.toString(version));
         return new WriteContext(messageType, metadata);

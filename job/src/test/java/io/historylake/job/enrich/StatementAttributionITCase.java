@@ -39,7 +39,14 @@ class StatementAttributionITCase {
                     new TableId("app", "accounts"),
                     List.of(
                             new Column("id", "INT", 11, -1, false, List.of(), LakeType.INT),
-                            new Column("plan", "VARCHAR", 20, -1, true, List.of(), LakeType.STRING),
+                            new Column(
+                                    "plan-name",
+                                    "VARCHAR",
+                                    20,
+                                    -1,
+                                    true,
+                                    List.of(),
+                                    LakeType.STRING),
                             new Column(
                                     "updated_by",
                                     "VARCHAR",
@@ -94,7 +101,7 @@ class StatementAttributionITCase {
         assertThat(
                         new Lake(work)
                                 .rows(
-                                        "SELECT _row_version, _op, plan, _user_id, _request_id, _query"
+                                        "SELECT _row_version, _op, \"plan-name\", _user_id, _request_id, _query"
                                                 + " FROM app_accounts ORDER BY _row_version"))
                 .containsExactly(
                         Arrays.asList("1", "c", "free", "15016", "abc-123", null),
