@@ -11,6 +11,7 @@ import io.historylake.job.source.CaptureTarget;
 import io.historylake.job.source.MySqlCdcSourceFactory;
 import io.historylake.job.source.MySqlPreflight;
 import io.historylake.job.source.TableSelection;
+import io.historylake.mask.MaskingRules;
 import io.historylake.model.BinlogPosition;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -54,6 +55,7 @@ public final class HistoryLakeMain {
                         options.get(HistoryLakeOptions.MYSQL_DATABASES),
                         options.get(HistoryLakeOptions.MYSQL_TABLES),
                         options.get(HistoryLakeOptions.MYSQL_TABLES_EXCLUDE));
+        MaskingRules masking = MaskingOptions.rules(options);
         CaptureTarget target =
                 MySqlPreflight.check(
                         mysql,
@@ -62,7 +64,8 @@ public final class HistoryLakeMain {
                                 options.get(HistoryLakeOptions.MYSQL_CHUNK_KEY_COLUMNS),
                                 "--mysql.chunk-key-columns"),
                         options.get(HistoryLakeOptions.MYSQL_SERVER_TIME_ZONE),
-                        options.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN));
+                        options.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN),
+                        masking);
         Path lake = LakeSinkFactory.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
         BinlogPosition stopAt = stopPosition(options.get(HistoryLakeOptions.UNTIL), target);
         StreamExecutionEnvironment env = JobEnvironment.create(options);
@@ -72,7 +75,7 @@ public final class HistoryLakeMain {
                         new EnrichmentSettings(
                                 attribution(options),
                                 options.get(HistoryLakeOptions.CAPTURE_QUERY),
-                                MaskingOptions.rules(options)))
+                                masking))
                 .build(env);
         LOG.info(
                 "Capturing {} tables from {} into {}{}",

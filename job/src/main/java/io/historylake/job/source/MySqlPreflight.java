@@ -2,6 +2,9 @@ package io.historylake.job.source;
 
 import io.historylake.job.config.ConfigException;
 import io.historylake.job.config.MySqlConnection;
+import io.historylake.lake.MetadataColumn;
+import io.historylake.mask.MaskAction;
+import io.historylake.mask.MaskingRules;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.TableId;
 import java.sql.Connection;
@@ -12,10 +15,12 @@ import java.sql.Statement;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +42,15 @@ public final class MySqlPreflight {
             TableSelection selection,
             Map<TableId, String> chunkKeys,
             String configuredTimeZone,
-            String partitionColumn) {
+            String partitionColumn,
+            MaskingRules masking) {
         try (Connection connection = connect(mysql);
                 Statement statement = connection.createStatement()) {
             checkBinlog(statement);
             checkGrants(statement, mysql.user());
             List<TableId> tables = tables(statement, selection);
             checkKeys(statement, tables, chunkKeys);
-            checkPartitionColumn(statement, tables, partitionColumn);
+            checkPartitionColumn(statement, tables, partitionColumn, masking);
             String zone = timeZone(statement, configuredTimeZone);
             BinlogPosition position = currentPosition(statement);
             LOG.info(
@@ -223,24 +229,47 @@ public final class MySqlPreflight {
         }
     }
 
+    /** No captured column may be named like the date partition or a metadata column. */
     private static void checkPartitionColumn(
-            Statement statement, List<TableId> tables, String partitionColumn) throws SQLException {
+            Statement statement, List<TableId> tables, String partitionColumn, MaskingRules masking)
+            throws SQLException {
+        Set<String> reserved = new HashSet<>();
+        for (MetadataColumn meta : MetadataColumn.values()) {
+            reserved.add(meta.columnName());
+        }
         try (ResultSet rs =
                 statement.executeQuery(
-                        "SELECT table_schema, table_name FROM information_schema.columns"
+                        "SELECT table_schema, table_name, column_name FROM information_schema.columns"
                                 + " WHERE LOWER(column_name) = '"
                                 + partitionColumn.toLowerCase(Locale.ROOT).replace("'", "''")
-                                + "'")) {
+                                + "' OR LEFT(column_name, 1) = '_'")) {
             while (rs.next()) {
                 TableId table = new TableId(rs.getString(1), rs.getString(2));
-                if (tables.contains(table)) {
+                String column = rs.getString(3);
+                if (!tables.contains(table)
+                        || masking.actionFor(table.database(), table.table(), column)
+                                == MaskAction.DROP) {
+                    continue;
+                }
+                if (column.equalsIgnoreCase(partitionColumn)) {
                     throw new ConfigException(
                             "Table "
                                     + table
                                     + " has a column named '"
-                                    + partitionColumn
+                                    + column
                                     + "', the lake's date partition: choose another partition"
                                     + " name with --lake.partition-column (e.g. _dt)");
+                }
+                if (reserved.contains(column.toLowerCase(Locale.ROOT))) {
+                    throw new ConfigException(
+                            "Table "
+                                    + table
+                                    + " has a column named '"
+                                    + column
+                                    + "', which the lake reserves for its metadata: leave it out"
+                                    + " with --mask '"
+                                    + Pattern.quote(table.qualified() + "." + column)
+                                    + "=drop', or leave the table out with --mysql.tables.exclude");
                 }
             }
         }

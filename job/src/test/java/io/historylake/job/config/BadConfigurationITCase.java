@@ -31,7 +31,9 @@ class BadConfigurationITCase {
                 "CREATE DATABASE legacy",
                 "CREATE TABLE legacy.events (seq INT NOT NULL, payload TEXT)",
                 "CREATE DATABASE partitioned",
-                "CREATE TABLE partitioned.daily (id INT PRIMARY KEY, dt DATE)");
+                "CREATE TABLE partitioned.daily (id INT PRIMARY KEY, dt DATE)",
+                "CREATE DATABASE clash",
+                "CREATE TABLE clash.events (id INT PRIMARY KEY, _op VARCHAR(10))");
     }
 
     @AfterEach
@@ -102,6 +104,17 @@ class BadConfigurationITCase {
     @Test
     void aColumnNamedLikeThePartitionIsRefusedNamingTheOption() {
         assertFailsWith(options("partitioned"), "column named 'dt'", "--lake.partition-column");
+    }
+
+    @Test
+    void aColumnNamedLikeAMetadataColumnIsRefusedNamingTheWayOut() {
+        assertFailsWith(options("clash"), "column named '_op'", "=drop");
+    }
+
+    @Test
+    void aMetadataNamedColumnThatMaskingDropsIsAccepted() throws Exception {
+        Configuration conf = options("clash", "--mask", "clash\\.events\\._op=drop");
+        HistoryLakeMain.start(conf).cancel().get();
     }
 
     @Test
