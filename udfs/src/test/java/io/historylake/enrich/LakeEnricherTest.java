@@ -8,12 +8,11 @@ import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
 import io.historylake.serde.CdcTypeInfo;
 import io.historylake.testing.Changes;
-import io.historylake.testing.KeyedStates;
+import io.historylake.testing.Harnesses;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class LakeEnricherTest {
             assertThat(state(harness, "schema-version")).isEqualTo(2);
 
             harness.processElement(Changes.delete(1, "b", 500), 5); // the column was dropped again
-            assertThat(output(harness))
+            assertThat(Harnesses.output(harness))
                     .extracting(RowChange::schemaVersion)
                     .containsExactly(1, 1, 2, 2, 3);
             assertThat(state(harness, "schema-version")).isEqualTo(3);
@@ -46,7 +45,7 @@ class LakeEnricherTest {
             harness.setProcessingTime(9_000);
             harness.processElement(Changes.snapshot(2, "b"), 2);
 
-            assertThat(output(harness))
+            assertThat(Harnesses.output(harness))
                     .extracting(RowChange::eventTimeMicros)
                     .containsExactly(1_000_000L, 1_000_000L);
             assertThat(state(harness, "snapshot-time-micros")).isEqualTo(1_000_000L);
@@ -65,7 +64,7 @@ class LakeEnricherTest {
             checkpoint = harness.snapshot(1, 10);
             harness.processElement(Changes.snapshot(3, "c"), 3);
             harness.processElement(Changes.update(1, "a", "z", 200), 4);
-            first = output(harness).subList(2, 4);
+            first = Harnesses.output(harness).subList(2, 4);
         }
         try (var replay = harness()) {
             replay.initializeState(checkpoint);
@@ -73,7 +72,7 @@ class LakeEnricherTest {
             replay.setProcessingTime(99_000);
             replay.processElement(Changes.snapshot(3, "c"), 3);
             replay.processElement(Changes.update(1, "a", "z", 200), 4);
-            assertThat(output(replay)).isEqualTo(first);
+            assertThat(Harnesses.output(replay)).isEqualTo(first);
         }
     }
 
@@ -84,15 +83,15 @@ class LakeEnricherTest {
         try (var harness = harness()) {
             harness.open();
             harness.processElement(oldKey, 1);
-            assertThat(output(harness)).isEmpty();
+            assertThat(Harnesses.output(harness)).isEmpty();
             assertThat(pending(harness)).isEqualTo(oldKey);
 
             harness.processElement(newKey, 2);
-            assertThat(output(harness))
+            assertThat(Harnesses.output(harness))
                     .extracting(RowChange::op)
                     .containsExactly(Op.DELETE, Op.CREATE);
-            assertThat(output(harness).get(0).after()).containsExactly(9, "b");
-            assertThat(output(harness).get(0).image()).containsExactly(1, "a");
+            assertThat(Harnesses.output(harness).get(0).after()).containsExactly(9, "b");
+            assertThat(Harnesses.output(harness).get(0).image()).containsExactly(1, "a");
             assertThat(pending(harness)).isNull();
         }
     }
@@ -104,7 +103,9 @@ class LakeEnricherTest {
             harness.processElement(
                     Changes.delete(1, "a", 200).withSource(null, null, "tx", 1, true), 1);
             harness.processWatermark(Long.MAX_VALUE);
-            assertThat(output(harness)).extracting(RowChange::op).containsExactly(Op.DELETE);
+            assertThat(Harnesses.output(harness))
+                    .extracting(RowChange::op)
+                    .containsExactly(Op.DELETE);
         }
     }
 
@@ -120,7 +121,7 @@ class LakeEnricherTest {
                             null,
                             Changes.widerSchema()),
                     1);
-            assertThat(output(harness)).isEmpty();
+            assertThat(Harnesses.output(harness)).isEmpty();
         }
     }
 
@@ -137,19 +138,10 @@ class LakeEnricherTest {
         return harness;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<RowChange> output(
-            KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness) {
-        return harness.getOutput().stream()
-                .filter(StreamRecord.class::isInstance)
-                .map(r -> ((StreamRecord<RowChange>) r).getValue())
-                .toList();
-    }
-
     private static RowChange pending(
             KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness)
             throws Exception {
-        return KeyedStates.value(
+        return Harnesses.value(
                 harness, Changes.TABLE.qualified(), "pending-key-delete", CdcTypeInfo.ROWS);
     }
 
@@ -158,7 +150,7 @@ class LakeEnricherTest {
             String name)
             throws Exception {
         return name.equals("schema-version")
-                ? KeyedStates.value(harness, Changes.TABLE.qualified(), name, Types.INT)
-                : KeyedStates.value(harness, Changes.TABLE.qualified(), name, Types.LONG);
+                ? Harnesses.value(harness, Changes.TABLE.qualified(), name, Types.INT)
+                : Harnesses.value(harness, Changes.TABLE.qualified(), name, Types.LONG);
     }
 }

@@ -7,11 +7,10 @@ import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
 import io.historylake.serde.CdcTypeInfo;
 import io.historylake.testing.Changes;
-import io.historylake.testing.KeyedStates;
+import io.historylake.testing.Harnesses;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +48,7 @@ class RowHistoryFunctionTest {
             harness.open();
             step(harness, Changes.insert(1, "a", 100), 1L, List.of());
             step(harness, Changes.update(1, "a", "a", 200), 2L, List.of());
-            assertThat(output(harness)).hasSize(2);
+            assertThat(Harnesses.output(harness)).hasSize(2);
         }
     }
 
@@ -62,7 +61,7 @@ class RowHistoryFunctionTest {
             RowChange newKey = Changes.insert(9, "a", 200).withSource(null, null, "tx", 2, true);
             step(harness, oldKey, 2L, List.of());
             step(harness, newKey, 1L, List.of());
-            assertThat(output(harness).subList(1, 3)).allMatch(RowChange::pkChanged);
+            assertThat(Harnesses.output(harness).subList(1, 3)).allMatch(RowChange::pkChanged);
         }
     }
 
@@ -79,7 +78,7 @@ class RowHistoryFunctionTest {
         try (var harness = harness(false)) {
             harness.open();
             harness.processElement(tagged, 1);
-            RowChange out = output(harness).get(0);
+            RowChange out = Harnesses.output(harness).get(0);
             assertThat(out.history())
                     .isEqualTo(new RowHistory(1L, List.of("note"), "15016", "abc-123"));
             assertThat(out.query()).isNull();
@@ -87,7 +86,7 @@ class RowHistoryFunctionTest {
         try (var harness = harness(true)) {
             harness.open();
             harness.processElement(tagged, 1);
-            assertThat(output(harness).get(0).query()).isEqualTo(tagged.query());
+            assertThat(Harnesses.output(harness).get(0).query()).isEqualTo(tagged.query());
         }
     }
 
@@ -98,7 +97,7 @@ class RowHistoryFunctionTest {
             List<String> changed)
             throws Exception {
         harness.processElement(change, 1);
-        List<RowChange> out = output(harness);
+        List<RowChange> out = Harnesses.output(harness);
         RowHistory history = out.get(out.size() - 1).history();
         assertThat(history.version()).as("version after %s", change).isEqualTo(version);
         assertThat(history.changedColumns()).isEqualTo(changed);
@@ -122,19 +121,10 @@ class RowHistoryFunctionTest {
         return harness;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<RowChange> output(
-            KeyedOneInputStreamOperatorTestHarness<String, RowChange, RowChange> harness) {
-        return harness.getOutput().stream()
-                .filter(StreamRecord.class::isInstance)
-                .map(r -> ((StreamRecord<RowChange>) r).getValue())
-                .toList();
-    }
-
     private static Long state(
             KeyedOneInputStreamOperatorTestHarness<String, RowChange, RowChange> harness,
             RowChange forKey)
             throws Exception {
-        return KeyedStates.value(harness, KEY.getKey(forKey), "row-version", Types.LONG);
+        return Harnesses.value(harness, KEY.getKey(forKey), "row-version", Types.LONG);
     }
 }

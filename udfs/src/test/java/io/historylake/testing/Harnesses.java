@@ -1,17 +1,28 @@
 package io.historylake.testing;
 
+import java.util.List;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
-/** Reads a keyed operator's value state for one key, for harness tests. */
-public final class KeyedStates {
+/** Reads what a keyed operator emitted and holds in state, for harness tests. */
+public final class Harnesses {
 
-    private KeyedStates() {}
+    private Harnesses() {}
+
+    /** The records the operator emitted so far, in order. */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> output(KeyedOneInputStreamOperatorTestHarness<?, ?, T> harness) {
+        return harness.getOutput().stream()
+                .filter(StreamRecord.class::isInstance)
+                .map(r -> ((StreamRecord<T>) r).getValue())
+                .toList();
+    }
 
     /** The value of state {@code name} under {@code key}, or null. */
     public static <K, T> T value(
