@@ -2,8 +2,6 @@ package io.historylake.job.source;
 
 import io.historylake.job.config.ConfigException;
 import io.historylake.job.config.MySqlConnection;
-import io.historylake.lake.MetadataColumn;
-import io.historylake.mask.MaskAction;
 import io.historylake.mask.MaskingRules;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.TableId;
@@ -15,13 +13,9 @@ import java.sql.Statement;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class MySqlPreflight {
 
     private static final Logger LOG = LoggerFactory.getLogger(MySqlPreflight.class);
-    private static final Pattern LITERAL_NAME = Pattern.compile("[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+");
 
     private MySqlPreflight() {}
 
@@ -48,9 +41,9 @@ public final class MySqlPreflight {
                 Statement statement = connection.createStatement()) {
             checkBinlog(statement);
             checkGrants(statement, mysql.user());
-            List<TableId> tables = tables(statement, selection);
-            checkKeys(statement, tables, chunkKeys);
-            checkPartitionColumn(statement, tables, partitionColumn, masking);
+            List<TableId> tables = CapturedTables.resolve(statement, selection);
+            CapturedTables.checkKeys(statement, tables, chunkKeys);
+            CapturedTables.checkColumnNames(statement, tables, partitionColumn, masking);
             String zone = timeZone(statement, configuredTimeZone);
             BinlogPosition position = currentPosition(statement);
             LOG.info(
@@ -155,123 +148,6 @@ public final class MySqlPreflight {
                             + " REPLICATION CLIENT ON *.* TO '"
                             + user
                             + "'@'%'");
-        }
-    }
-
-    private static List<TableId> tables(Statement statement, TableSelection selection)
-            throws SQLException {
-        List<TableId> all = new ArrayList<>();
-        try (ResultSet rs =
-                statement.executeQuery(
-                        "SELECT table_schema, table_name FROM information_schema.tables"
-                                + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN"
-                                + " ('mysql', 'information_schema', 'performance_schema', 'sys')")) {
-            while (rs.next()) {
-                all.add(new TableId(rs.getString(1), rs.getString(2)));
-            }
-        }
-        for (String pattern : selection.include()) {
-            TableSelection one =
-                    new TableSelection(selection.databases(), List.of(pattern), List.of());
-            if (all.stream().noneMatch(one::matches)) {
-                throw new ConfigException(
-                        (LITERAL_NAME.matcher(pattern).matches()
-                                        ? "Table '" + pattern + "' in --mysql.tables does not exist"
-                                        : "--mysql.tables pattern '"
-                                                + pattern
-                                                + "' matches no table")
-                                + " in the databases of --mysql.databases "
-                                + selection.databases()
-                                + " (or the user cannot see it): fix the name or grant SELECT on"
-                                + " it");
-            }
-        }
-        List<TableId> tables = all.stream().filter(selection::matches).toList();
-        if (tables.isEmpty()) {
-            throw new ConfigException(
-                    "No table matches --mysql.databases "
-                            + selection.databases()
-                            + " and --mysql.tables "
-                            + selection.include()
-                            + ": check the names (regular expressions, matched against the whole"
-                            + " name)");
-        }
-        return tables;
-    }
-
-    private static void checkKeys(
-            Statement statement, List<TableId> tables, Map<TableId, String> chunkKeys)
-            throws SQLException {
-        Map<TableId, Boolean> hasKey = new LinkedHashMap<>();
-        for (TableId table : tables) {
-            hasKey.put(table, false);
-        }
-        try (ResultSet rs =
-                statement.executeQuery(
-                        "SELECT DISTINCT table_schema, table_name FROM information_schema.statistics"
-                                + " WHERE index_name = 'PRIMARY'")) {
-            while (rs.next()) {
-                hasKey.computeIfPresent(
-                        new TableId(rs.getString(1), rs.getString(2)), (t, v) -> true);
-            }
-        }
-        for (Map.Entry<TableId, Boolean> entry : hasKey.entrySet()) {
-            if (!entry.getValue() && !chunkKeys.containsKey(entry.getKey())) {
-                throw new ConfigException(
-                        "Table "
-                                + entry.getKey()
-                                + " has no primary key: name a column that splits its snapshot"
-                                + " with --mysql.chunk-key-columns "
-                                + entry.getKey()
-                                + "=<column>, or leave the table out with"
-                                + " --mysql.tables.exclude");
-            }
-        }
-    }
-
-    /** No captured column may be named like the date partition or a metadata column. */
-    private static void checkPartitionColumn(
-            Statement statement, List<TableId> tables, String partitionColumn, MaskingRules masking)
-            throws SQLException {
-        Set<String> reserved = new HashSet<>();
-        for (MetadataColumn meta : MetadataColumn.values()) {
-            reserved.add(meta.columnName());
-        }
-        try (ResultSet rs =
-                statement.executeQuery(
-                        "SELECT table_schema, table_name, column_name FROM information_schema.columns"
-                                + " WHERE LOWER(column_name) = '"
-                                + partitionColumn.toLowerCase(Locale.ROOT).replace("'", "''")
-                                + "' OR LEFT(column_name, 1) = '_'")) {
-            while (rs.next()) {
-                TableId table = new TableId(rs.getString(1), rs.getString(2));
-                String column = rs.getString(3);
-                if (!tables.contains(table)
-                        || masking.actionFor(table.database(), table.table(), column)
-                                == MaskAction.DROP) {
-                    continue;
-                }
-                if (column.equalsIgnoreCase(partitionColumn)) {
-                    throw new ConfigException(
-                            "Table "
-                                    + table
-                                    + " has a column named '"
-                                    + column
-                                    + "', the lake's date partition: choose another partition"
-                                    + " name with --lake.partition-column (e.g. _dt)");
-                }
-                if (reserved.contains(column.toLowerCase(Locale.ROOT))) {
-                    throw new ConfigException(
-                            "Table "
-                                    + table
-                                    + " has a column named '"
-                                    + column
-                                    + "', which the lake reserves for its metadata: leave it out"
-                                    + " with --mask '"
-                                    + Pattern.quote(table.qualified() + "." + column)
-                                    + "=drop', or leave the table out with --mysql.tables.exclude");
-                }
-            }
         }
     }
 
