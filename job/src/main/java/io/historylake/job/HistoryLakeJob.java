@@ -12,6 +12,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -22,12 +23,21 @@ public final class HistoryLakeJob {
 
     private final Source<CdcEvent, ?, ?> source;
     private final Sink<RowChange> sink;
+    private final Sink<CdcEvent> schemaSink;
     private final EnrichmentSettings settings;
 
+    /**
+     * @param sink where enriched rows land
+     * @param schemaSink where each table's schema versions land
+     */
     public HistoryLakeJob(
-            Source<CdcEvent, ?, ?> source, Sink<RowChange> sink, EnrichmentSettings settings) {
+            Source<CdcEvent, ?, ?> source,
+            Sink<RowChange> sink,
+            Sink<CdcEvent> schemaSink,
+            EnrichmentSettings settings) {
         this.source = source;
         this.sink = sink;
+        this.schemaSink = schemaSink;
         this.settings = settings;
     }
 
@@ -43,11 +53,15 @@ public final class HistoryLakeJob {
                         .map(new MaskingFunction(settings.masking()), CdcTypeInfo.EVENTS)
                         .uid("masking")
                         .name("Mask personal data");
-        DataStream<RowChange> enriched =
+        SingleOutputStreamOperator<RowChange> enriched =
                 changes.keyBy(new TableKey())
                         .process(new LakeEnricher(), CdcTypeInfo.ROWS)
                         .uid("lake-enricher")
                         .name("Enrich: schema version, event id");
+        enriched.getSideOutput(LakeEnricher.SCHEMA_VERSIONS)
+                .sinkTo(schemaSink)
+                .uid("schema-files")
+                .name("Schema versions: .avsc and Athena DDL");
         DataStream<RowChange> histories =
                 enriched.keyBy(new RowKey())
                         .process(

@@ -7,6 +7,7 @@ import io.historylake.job.config.HistoryLakeOptions;
 import io.historylake.job.config.MaskingOptions;
 import io.historylake.job.config.MySqlConnection;
 import io.historylake.job.sink.LakeSinkFactory;
+import io.historylake.job.sink.SchemaFileSink;
 import io.historylake.job.source.CaptureTarget;
 import io.historylake.job.source.MySqlCdcSourceFactory;
 import io.historylake.job.source.MySqlPreflight;
@@ -72,6 +73,10 @@ public final class HistoryLakeMain {
         new HistoryLakeJob(
                         MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt),
                         LakeSinkFactory.create(lake, options),
+                        new SchemaFileSink(
+                                lake,
+                                options.get(HistoryLakeOptions.ATHENA_DATABASE),
+                                options.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN)),
                         new EnrichmentSettings(
                                 attribution(options),
                                 options.get(HistoryLakeOptions.CAPTURE_QUERY),

@@ -4,6 +4,7 @@ import io.historylake.model.CdcEvent;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
+import io.historylake.model.SchemaVersion;
 import io.historylake.serde.CdcTypeInfo;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -12,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +29,16 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeEnricher.class);
 
+    /** Side output: each table's schema versions as they are numbered. */
+    public static final OutputTag<CdcEvent> SCHEMA_VERSIONS =
+            new OutputTag<>("schema-versions", CdcTypeInfo.EVENTS);
+
     private transient ValueState<Long> schemaFingerprint;
     private transient ValueState<Integer> schemaVersion;
     private transient ValueState<Long> snapshotTimeMicros;
     private transient ValueState<RowChange> pendingKeyDelete;
+    private transient ValueState<String> lastDdl;
+    private transient ValueState<CdcEvent> currentVersion;
     private transient Counter schemaChanges;
 
     @Override
@@ -48,6 +56,12 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>("pending-key-delete", CdcTypeInfo.ROWS));
+        lastDdl =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("last-ddl", Types.STRING));
+        currentVersion =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>("current-version", CdcTypeInfo.EVENTS));
         schemaChanges = getRuntimeContext().getMetricGroup().counter("schemaChanges");
     }
 
@@ -56,6 +70,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             throws Exception {
         if (event instanceof SchemaChange ddl) {
             schemaChanges.inc();
+            lastDdl.update(ddl.ddl());
             LOG.info("Schema change of {} at {}: {}", ddl.table(), ddl.position(), ddl.ddl());
             return;
         }
@@ -92,7 +107,6 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
     }
 
     private void emit(RowChange row, Context ctx, Collector<RowChange> out) throws Exception {
-        int version = versionOf(row);
         long eventTime = row.eventTimeMicros();
         long snapshotId = 0L;
         if (row.op() == Op.READ) {
@@ -104,10 +118,11 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             eventTime = snapshotTime;
             snapshotId = snapshotTime;
         }
+        int version = versionOf(row, eventTime, ctx);
         out.collect(row.enriched(version, eventTime, EventIds.of(row, snapshotId)));
     }
 
-    private int versionOf(RowChange row) throws Exception {
+    private int versionOf(RowChange row, long eventTime, Context ctx) throws Exception {
         long fingerprint = row.schema().fingerprint();
         Long current = schemaFingerprint.value();
         Integer version = schemaVersion.value();
@@ -115,6 +130,16 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             version = version == null ? 1 : version + 1;
             schemaFingerprint.update(fingerprint);
             schemaVersion.update(version);
+            SchemaVersion before = (SchemaVersion) currentVersion.value();
+            SchemaVersion next =
+                    new SchemaVersion(
+                            row.schema(),
+                            version,
+                            before == null ? null : before.schema(),
+                            lastDdl.value(),
+                            eventTime);
+            currentVersion.update(next);
+            ctx.output(SCHEMA_VERSIONS, next);
             if (version > 1) {
                 LOG.info("Table {} now at schema version {}", row.table(), version);
             }

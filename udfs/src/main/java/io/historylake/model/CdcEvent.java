@@ -5,7 +5,7 @@ package io.historylake.model;
  * that says the source has read the binlog up to a position (used by bounded runs).
  */
 public sealed interface CdcEvent extends java.io.Serializable
-        permits RowChange, SchemaChange, SourceProgress {
+        permits RowChange, SchemaChange, SchemaVersion, SourceProgress {
 
     /** Binlog coordinates of the event; null for snapshot reads. */
     BinlogPosition position();

@@ -8,6 +8,7 @@ import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
 import io.historylake.model.SchemaChange;
+import io.historylake.model.SchemaVersion;
 import io.historylake.model.SourceProgress;
 import io.historylake.model.TableId;
 import io.historylake.model.TableSchema;
@@ -26,6 +27,7 @@ final class CdcEventCodec {
     private static final byte ROW_CHANGE = 0;
     private static final byte SCHEMA_CHANGE = 1;
     private static final byte PROGRESS = 2;
+    private static final byte SCHEMA_VERSION = 3;
     private static final Op[] OPS = Op.values();
     private static final LakeType.Kind[] KINDS = LakeType.Kind.values();
 
@@ -59,6 +61,16 @@ final class CdcEventCodec {
             if (ddl.newSchema() != null) {
                 writeSchema(ddl.newSchema(), out);
             }
+        } else if (event instanceof SchemaVersion version) {
+            out.writeByte(SCHEMA_VERSION);
+            writeSchema(version.schema(), out);
+            out.writeInt(version.version());
+            out.writeBoolean(version.previous() != null);
+            if (version.previous() != null) {
+                writeSchema(version.previous(), out);
+            }
+            writeNullableString(version.ddl(), out);
+            out.writeLong(version.eventTimeMicros());
         } else if (event instanceof SourceProgress progress) {
             out.writeByte(PROGRESS);
             writePosition(progress.position(), out);
@@ -104,6 +116,13 @@ final class CdcEventCodec {
             BinlogPosition position = readPosition(in);
             TableSchema schema = in.readBoolean() ? readSchema(in) : null;
             return new SchemaChange(table, ddl, time, position, schema);
+        }
+        if (kind == SCHEMA_VERSION) {
+            TableSchema schema = readSchema(in);
+            int version = in.readInt();
+            TableSchema previous = in.readBoolean() ? readSchema(in) : null;
+            return new SchemaVersion(
+                    schema, version, previous, readNullableString(in), in.readLong());
         }
         if (kind == PROGRESS) {
             return new SourceProgress(readPosition(in));

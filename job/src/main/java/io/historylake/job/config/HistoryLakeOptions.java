@@ -188,6 +188,13 @@ public final class HistoryLakeOptions {
                     .withDescription(
                             "Name of the date partition (<table>/<name>=YYYY-MM-DD); must differ"
                                     + " from every captured column name.");
+    public static final ConfigOption<String> ATHENA_DATABASE =
+            ConfigOptions.key("athena.database")
+                    .stringType()
+                    .defaultValue("history_lake")
+                    .withDescription(
+                            "Athena/Glue database of the DDL written to <lake>/_athena/ (one table"
+                                    + " <database>_<table> per source table).");
     public static final ConfigOption<Compression> LAKE_COMPRESSION =
             ConfigOptions.key("lake.compression")
                     .enumType(Compression.class)

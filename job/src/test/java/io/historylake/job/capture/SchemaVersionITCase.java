@@ -84,5 +84,23 @@ class SchemaVersionITCase {
                                         + " GROUP BY filename HAVING count(DISTINCT _schema_version) > 1"))
                 .as("part files mixing schema versions")
                 .isEmpty();
+
+        Path schemas = work.resolve("lake/_schemas/evolving/items");
+        assertThat(schemas.resolve("v1.avsc"))
+                .content()
+                .contains("\"name\" : \"v\"")
+                .doesNotContain("\"note\"");
+        assertThat(schemas.resolve("v2.avsc"))
+                .content()
+                .contains("\"name\" : \"note\"")
+                .contains("ALTER TABLE evolving.items ADD COLUMN note VARCHAR(20)");
+        Path athena = work.resolve("lake/_athena/evolving/items");
+        assertThat(athena.resolve("v1.sql"))
+                .content()
+                .startsWith("CREATE EXTERNAL TABLE IF NOT EXISTS `history_lake`.`evolving_items`");
+        assertThat(athena.resolve("v2.sql"))
+                .content()
+                .isEqualTo(
+                        "ALTER TABLE `history_lake`.`evolving_items` ADD COLUMNS (`note` string);\n");
     }
 }

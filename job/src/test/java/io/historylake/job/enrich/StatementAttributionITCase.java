@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.historylake.job.EnrichmentSettings;
 import io.historylake.job.HistoryLakeJob;
 import io.historylake.job.sink.LakeSinkFactory;
+import io.historylake.job.sink.SchemaFileSink;
 import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.ListedEvents;
 import io.historylake.model.BinlogPosition;
@@ -90,14 +91,22 @@ class StatementAttributionITCase {
         Configuration options = new Configuration();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(500);
+        org.apache.flink.core.fs.Path lake = new org.apache.flink.core.fs.Path(work.toUri());
         new HistoryLakeJob(
                         ListedEvents.source(events),
-                        LakeSinkFactory.create(
-                                new org.apache.flink.core.fs.Path(work.toUri()), options),
+                        LakeSinkFactory.create(lake, options),
+                        new SchemaFileSink(lake, "history", "dt"),
                         EnrichmentSettings.defaults())
                 .build(env);
         env.execute("statement attribution");
 
+        assertThat(work.resolve("_schemas/app/accounts/v1.avsc"))
+                .content()
+                .contains("\"mysql.name\" : \"plan-name\"");
+        assertThat(work.resolve("_athena/app/accounts/v1.sql"))
+                .content()
+                .startsWith("CREATE EXTERNAL TABLE IF NOT EXISTS `history`.`app_accounts`")
+                .contains("`plan-name` string");
         assertThat(
                         new Lake(work)
                                 .rows(

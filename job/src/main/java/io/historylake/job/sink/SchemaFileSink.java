@@ -1,0 +1,106 @@
+package io.historylake.job.sink;
+
+import io.historylake.lake.AthenaDdl;
+import io.historylake.lake.AvroSchemas;
+import io.historylake.model.CdcEvent;
+import io.historylake.model.SchemaVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * Writes each table's schema versions into the lake at every checkpoint: {@code
+ * _schemas/<db>/<table>/v<N>.avsc} (the Avro schema with the DDL that produced it) and {@code
+ * _athena/<db>/<table>/v<N>.sql} (CREATE for version 1, ADD COLUMNS after). A version's files are a
+ * pure function of the version, so rewriting them after a replay changes nothing.
+ */
+public final class SchemaFileSink implements Sink<CdcEvent> {
+
+    private static final long serialVersionUID = 1L;
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    private final Path lake;
+    private final String athenaDatabase;
+    private final String partitionColumn;
+
+    public SchemaFileSink(Path lake, String athenaDatabase, String partitionColumn) {
+        this.lake = lake;
+        this.athenaDatabase = athenaDatabase;
+        this.partitionColumn = partitionColumn;
+    }
+
+    @Override
+    @Deprecated
+    public SinkWriter<CdcEvent> createWriter(InitContext context) {
+        return new Writer();
+    }
+
+    /** The .avsc text of a version: the lake row schema plus the DDL that produced it. */
+    static String avsc(SchemaVersion version) {
+        Schema schema = AvroSchemas.lakeRowSchema(version.schema(), version.version());
+        if (version.ddl() != null) {
+            schema.addProp("history_lake.ddl", version.ddl());
+        }
+        return schema.toString(true);
+    }
+
+    /** The Athena statement of a version. */
+    String athena(SchemaVersion version) {
+        String firstDate =
+                LocalDate.ofEpochDay(Math.floorDiv(version.eventTimeMicros(), MICROS_PER_DAY))
+                        .toString();
+        AthenaDdl ddl = new AthenaDdl(athenaDatabase, lake.toString(), partitionColumn, firstDate);
+        if (version.previous() == null) {
+            return ddl.createTable(version.schema()) + ";\n";
+        }
+        String add = ddl.addColumns(version.previous(), version.schema());
+        return add != null
+                ? add + ";\n"
+                : "-- schema version "
+                        + version.version()
+                        + " adds no column: "
+                        + version.ddl()
+                        + "\n";
+    }
+
+    /** Collects the versions of a checkpoint and writes them when it is taken. */
+    private final class Writer implements SinkWriter<CdcEvent> {
+        private final List<SchemaVersion> pending = new ArrayList<>();
+
+        @Override
+        public void write(CdcEvent element, Context context) {
+            if (element instanceof SchemaVersion version) {
+                pending.add(version);
+            }
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException {
+            for (SchemaVersion version : pending) {
+                String dir = version.schema().table().lakePath();
+                String name = "v" + version.version();
+                write(new Path(lake, "_schemas/" + dir + "/" + name + ".avsc"), avsc(version));
+                write(new Path(lake, "_athena/" + dir + "/" + name + ".sql"), athena(version));
+            }
+            pending.clear();
+        }
+
+        @Override
+        public void close() {}
+
+        private void write(Path path, String text) throws IOException {
+            FileSystem fs = path.getFileSystem();
+            try (FSDataOutputStream out = fs.create(path, FileSystem.WriteMode.OVERWRITE)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
