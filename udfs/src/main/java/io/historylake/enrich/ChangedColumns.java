@@ -1,6 +1,8 @@
 package io.historylake.enrich;
 
 import io.historylake.model.Column;
+import io.historylake.model.Op;
+import io.historylake.model.RowChange;
 import io.historylake.model.TableSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +17,8 @@ public final class ChangedColumns {
     /**
      * Changed columns of an update, in table order; empty for other ops or when nothing changed.
      */
-    public static List<String> of(io.historylake.model.RowChange change) {
-        return change.op() == io.historylake.model.Op.UPDATE
+    public static List<String> of(RowChange change) {
+        return change.op() == Op.UPDATE
                 ? of(change.schema(), change.before(), change.after())
                 : List.of();
     }

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * Keyed by table: numbers the table's distinct schemas as versions 1, 2, 3..., stamps snapshot
  * reads with the snapshot time, and gives every change its deterministic event id.
  *
- * <p>State per table (three small values, kept as long as the table is captured): the schema
- * fingerprint and version in force, and the snapshot time, so that a replay after failure yields
- * the same versions, times and ids.
+ * <p>State per table, kept as long as the table is captured: the schema version in force (with its
+ * schema), the snapshot time, the last DDL, and the delete half of a primary-key update awaiting
+ * its insert half; so a replay after failure yields the same versions, times and ids.
  */
 public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChange> {
 
@@ -33,8 +33,6 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
     public static final OutputTag<CdcEvent> SCHEMA_VERSIONS =
             new OutputTag<>("schema-versions", CdcTypeInfo.EVENTS);
 
-    private transient ValueState<Long> schemaFingerprint;
-    private transient ValueState<Integer> schemaVersion;
     private transient ValueState<Long> snapshotTimeMicros;
     private transient ValueState<RowChange> pendingKeyDelete;
     private transient ValueState<String> lastDdl;
@@ -43,12 +41,6 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
 
     @Override
     public void open(OpenContext openContext) {
-        schemaFingerprint =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("schema-fingerprint", Types.LONG));
-        schemaVersion =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("schema-version", Types.INT));
         snapshotTimeMicros =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("snapshot-time-micros", Types.LONG));
@@ -123,26 +115,22 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
     }
 
     private int versionOf(RowChange row, long eventTime, Context ctx) throws Exception {
-        long fingerprint = row.schema().fingerprint();
-        Long current = schemaFingerprint.value();
-        Integer version = schemaVersion.value();
-        if (current == null || current != fingerprint) {
-            version = version == null ? 1 : version + 1;
-            schemaFingerprint.update(fingerprint);
-            schemaVersion.update(version);
-            SchemaVersion before = (SchemaVersion) currentVersion.value();
-            SchemaVersion next =
-                    new SchemaVersion(
-                            row.schema(),
-                            version,
-                            before == null ? null : before.schema(),
-                            lastDdl.value(),
-                            eventTime);
-            currentVersion.update(next);
-            ctx.output(SCHEMA_VERSIONS, next);
-            if (version > 1) {
-                LOG.info("Table {} now at schema version {}", row.table(), version);
-            }
+        SchemaVersion current = (SchemaVersion) currentVersion.value();
+        if (current != null && current.schema().equals(row.schema())) {
+            return current.version();
+        }
+        int version = current == null ? 1 : current.version() + 1;
+        SchemaVersion next =
+                new SchemaVersion(
+                        row.schema(),
+                        version,
+                        current == null ? null : current.schema(),
+                        lastDdl.value(),
+                        eventTime);
+        currentVersion.update(next);
+        ctx.output(SCHEMA_VERSIONS, next);
+        if (version > 1) {
+            LOG.info("Table {} now at schema version {}", row.table(), version);
         }
         return version;
     }

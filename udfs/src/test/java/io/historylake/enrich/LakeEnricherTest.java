@@ -6,6 +6,7 @@ import io.historylake.model.CdcEvent;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
+import io.historylake.model.SchemaVersion;
 import io.historylake.serde.CdcTypeInfo;
 import io.historylake.testing.Changes;
 import io.historylake.testing.Harnesses;
@@ -149,8 +150,13 @@ class LakeEnricherTest {
             KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness,
             String name)
             throws Exception {
-        return name.equals("schema-version")
-                ? Harnesses.value(harness, Changes.TABLE.qualified(), name, Types.INT)
-                : Harnesses.value(harness, Changes.TABLE.qualified(), name, Types.LONG);
+        String key = Changes.TABLE.qualified();
+        if (name.equals("schema-version")) {
+            SchemaVersion current =
+                    (SchemaVersion)
+                            Harnesses.value(harness, key, "current-version", CdcTypeInfo.EVENTS);
+            return current.version();
+        }
+        return Harnesses.value(harness, key, name, Types.LONG);
     }
 }
