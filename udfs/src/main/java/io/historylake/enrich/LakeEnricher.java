@@ -5,12 +5,27 @@ import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
 import io.historylake.model.SchemaVersion;
+import io.historylake.model.TableId;
+import io.historylake.model.TableSchema;
+import io.historylake.schema.QuarantineReleases;
+import io.historylake.schema.SchemaEvolution;
+import io.historylake.schema.SchemaPolicies;
+import io.historylake.schema.SchemaPolicy;
+import io.historylake.schema.SchemaViolationException;
+import io.historylake.schema.StringFallback;
 import io.historylake.serde.CdcTypeInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -18,12 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by table: numbers the table's distinct schemas as versions 1, 2, 3..., stamps snapshot
+ * Keyed by table: numbers the table's distinct schemas as versions 1, 2, 3..., judges each new one
+ * against the earlier ones under the table's policy ({@link SchemaEvolution}), stamps snapshot
  * reads with the snapshot time, and gives every change its deterministic event id.
  *
- * <p>State per table, kept as long as the table is captured: the schema version in force (with its
- * schema), the snapshot time, the last DDL, and the delete half of a primary-key update awaiting
- * its insert half; so a replay after failure yields the same versions, times and ids.
+ * <p>State per table, kept as long as the table is captured: the schema version in force and all
+ * earlier ones, the snapshot time, the last DDL, and the delete half of a primary-key update
+ * awaiting its insert half; so a replay after failure yields the same versions, times and ids.
  */
 public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChange> {
 
@@ -37,7 +53,28 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
     private transient ValueState<RowChange> pendingKeyDelete;
     private transient ValueState<String> lastDdl;
     private transient ValueState<CdcEvent> currentVersion;
+    private transient ListState<CdcEvent> versionHistory;
     private transient Counter schemaChanges;
+    private transient Counter schemaViolations;
+    private transient Counter quarantinedEvents;
+    private transient Map<TableId, Integer> versionGauges;
+
+    private final SchemaPolicies policies;
+    private final QuarantineReleases releases;
+
+    /** Every table under the quarantine policy, never released (for tests). */
+    public LakeEnricher() {
+        this(SchemaPolicies.all(SchemaPolicy.QUARANTINE), QuarantineReleases.NONE);
+    }
+
+    /**
+     * @param policies what a schema violation does, per table
+     * @param releases tells when a quarantined table's change was accepted
+     */
+    public LakeEnricher(SchemaPolicies policies, QuarantineReleases releases) {
+        this.policies = policies;
+        this.releases = releases;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -54,7 +91,14 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>("current-version", CdcTypeInfo.EVENTS));
+        versionHistory =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>("version-history", CdcTypeInfo.EVENTS));
         schemaChanges = getRuntimeContext().getMetricGroup().counter("schemaChanges");
+        schemaViolations = getRuntimeContext().getMetricGroup().counter("schemaViolations");
+        quarantinedEvents = getRuntimeContext().getMetricGroup().counter("quarantinedEvents");
+        versionGauges = new HashMap<>();
     }
 
     @Override
@@ -110,28 +154,102 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             eventTime = snapshotTime;
             snapshotId = snapshotTime;
         }
-        int version = versionOf(row, eventTime, ctx);
-        out.collect(row.enriched(version, eventTime, EventIds.of(row, snapshotId)));
+        SchemaVersion version = versionOf(row, eventTime, ctx);
+        if (version.quarantined()) {
+            quarantinedEvents.inc();
+        }
+        TableSchema landed = version.schema();
+        out.collect(
+                row.enriched(
+                        landed,
+                        StringFallback.image(row.schema(), landed, row.before()),
+                        StringFallback.image(row.schema(), landed, row.after()),
+                        version.version(),
+                        eventTime,
+                        EventIds.of(row, snapshotId),
+                        version.quarantined()));
     }
 
-    private int versionOf(RowChange row, long eventTime, Context ctx) throws Exception {
+    private SchemaVersion versionOf(RowChange row, long eventTime, Context ctx) throws Exception {
         SchemaVersion current = (SchemaVersion) currentVersion.value();
-        if (current != null && current.schema().equals(row.schema())) {
-            return current.version();
+        if (current != null && current.source().equals(row.schema())) {
+            if (current.quarantined() && releases.released(row.table(), current.version())) {
+                LOG.warn(
+                        "Table {}: schema version {} released from quarantine; rows go to the"
+                                + " lake again",
+                        row.table(),
+                        current.version());
+                current =
+                        new SchemaVersion(
+                                current.schema(),
+                                current.version(),
+                                current.previous(),
+                                current.ddl(),
+                                current.eventTimeMicros(),
+                                current.source(),
+                                current.verdict(),
+                                false);
+                currentVersion.update(current);
+            }
+            return current;
         }
-        int version = current == null ? 1 : current.version() + 1;
-        SchemaVersion next =
-                new SchemaVersion(
-                        row.schema(),
-                        version,
-                        current == null ? null : current.schema(),
-                        lastDdl.value(),
-                        eventTime);
+        List<SchemaVersion> history = new ArrayList<>();
+        for (CdcEvent earlier : versionHistory.get()) {
+            history.add((SchemaVersion) earlier);
+        }
+        if (history.isEmpty() && current != null) {
+            history.add(current); // state from before the history was kept
+        } else if (!history.isEmpty() && current != null) {
+            history.set(history.size() - 1, current);
+        }
+        SchemaPolicy policy = policies.forTable(row.table());
+        SchemaVersion next;
+        try {
+            next = SchemaEvolution.next(history, row.schema(), lastDdl.value(), policy, eventTime);
+        } catch (SchemaViolationException e) {
+            schemaViolations.inc();
+            LOG.error("{}", e.getMessage());
+            throw new SuppressRestartsException(e);
+        }
         currentVersion.update(next);
+        versionHistory.add(next);
         ctx.output(SCHEMA_VERSIONS, next);
-        if (version > 1) {
-            LOG.info("Table {} now at schema version {}", row.table(), version);
+        report(row.table(), next, policy);
+        return next;
+    }
+
+    private void report(TableId table, SchemaVersion next, SchemaPolicy policy) {
+        if (!versionGauges.containsKey(table)) {
+            getRuntimeContext()
+                    .getMetricGroup()
+                    .addGroup("table", table.qualified())
+                    .gauge("schemaVersion", () -> versionGauges.get(table));
         }
-        return version;
+        versionGauges.put(table, next.version());
+        if (next.verdict() == null) {
+            if (next.version() > 1) {
+                LOG.info("Table {} now at schema version {}", table, next.version());
+            }
+            return;
+        }
+        boolean violated = next.verdict().contains("VIOLATION ") || next.quarantined();
+        String message =
+                "SCHEMA GUARD: table "
+                        + table
+                        + " version "
+                        + next.version()
+                        + " (policy "
+                        + policy
+                        + (next.quarantined()
+                                ? ", its rows now go to the quarantine until released"
+                                : "")
+                        + "):\n"
+                        + next.verdict();
+        if (violated || next.source() != next.schema()) {
+            schemaViolations.inc();
+            LOG.error(message);
+        } else {
+            LOG.warn(message);
+        }
     }
 }

@@ -87,7 +87,8 @@ public final class MaskingRules implements Serializable {
                         row.txOrder(),
                         row.pkChanged(),
                         row.eventId(),
-                        row.history());
+                        row.history(),
+                        row.quarantined());
         return masked;
     }
 

@@ -25,6 +25,8 @@ import java.util.Objects;
  *     insert of the new one)
  * @param eventId the deterministic id, null until the enrichment step assigns it
  * @param history row version, changed columns and attribution; null until the row-history step
+ * @param quarantined whether the row goes to the quarantine (its table's schema change violated the
+ *     rules under the quarantine policy) instead of the lake
  */
 public record RowChange(
         TableSchema schema,
@@ -40,7 +42,8 @@ public record RowChange(
         long txOrder,
         boolean pkChanged,
         String eventId,
-        RowHistory history)
+        RowHistory history,
+        boolean quarantined)
         implements CdcEvent {
 
     public RowChange {
@@ -74,7 +77,8 @@ public record RowChange(
                 0L,
                 false,
                 null,
-                null);
+                null,
+                false);
     }
 
     /** The table the row belongs to. */
@@ -103,14 +107,55 @@ public record RowChange(
                 txOrder,
                 pkChanged,
                 eventId,
-                history);
+                history,
+                quarantined);
     }
 
     /** This change with the enrichment step's schema version, event time and event id. */
     public RowChange enriched(int version, long eventTime, String id) {
         return new RowChange(
-                schema, version, op, before, after, eventTime, position, gtid, query, txId, txOrder,
-                pkChanged, id, history);
+                schema,
+                version,
+                op,
+                before,
+                after,
+                eventTime,
+                position,
+                gtid,
+                query,
+                txId,
+                txOrder,
+                pkChanged,
+                id,
+                history,
+                quarantined);
+    }
+
+    /** This change with a schema version, event time and id, and whether it is quarantined. */
+    public RowChange enriched(
+            TableSchema landed,
+            Object[] beforeImage,
+            Object[] afterImage,
+            int version,
+            long eventTime,
+            String id,
+            boolean toQuarantine) {
+        return new RowChange(
+                landed,
+                version,
+                op,
+                beforeImage,
+                afterImage,
+                eventTime,
+                position,
+                gtid,
+                query,
+                txId,
+                txOrder,
+                pkChanged,
+                id,
+                history,
+                toQuarantine);
     }
 
     /** This change with its row history. */
@@ -129,7 +174,8 @@ public record RowChange(
                 txOrder,
                 pkChanged,
                 eventId,
-                rowHistory);
+                rowHistory,
+                quarantined);
     }
 
     /** This change with transaction metadata, SQL text and the primary-key-change flag. */
@@ -149,7 +195,8 @@ public record RowChange(
                 order,
                 keyChanged,
                 eventId,
-                history);
+                history,
+                quarantined);
     }
 
     @Override
@@ -159,6 +206,7 @@ public record RowChange(
                 && eventTimeMicros == r.eventTimeMicros
                 && txOrder == r.txOrder
                 && pkChanged == r.pkChanged
+                && quarantined == r.quarantined
                 && op == r.op
                 && schema.equals(r.schema)
                 && Arrays.deepEquals(before, r.before)
@@ -189,6 +237,7 @@ public record RowChange(
                 + " "
                 + Arrays.deepToString(image())
                 + (history == null ? "" : " " + history)
+                + (quarantined ? " quarantined" : "")
                 + "}";
     }
 }

@@ -1,18 +1,36 @@
 package io.historylake.model;
 
 /**
- * A table's new schema version, as the enrichment step numbered it: the schema, the one before
- * (null for version 1) and the DDL that produced it.
+ * A table's new schema version, as the enrichment step numbered it: the schema its rows land with,
+ * the one before (null for version 1), the DDL that produced it and the schema guard's verdict.
  *
- * @param schema the table's columns at this version
+ * @param schema the table's columns at this version, as they land (violated columns as strings
+ *     under the string policy)
  * @param version 1, 2, 3...
- * @param previous the schema of the version before, or null for version 1
+ * @param previous the landed schema of the version before, or null for version 1
  * @param ddl the last DDL statement seen for the table before this version, or null
  * @param eventTimeMicros commit time of the first row under this version
+ * @param source the table's columns as MySQL reports them (the same object as {@code schema} when
+ *     nothing lands as a string)
+ * @param verdict the schema guard's findings in words, or null when there were none
+ * @param quarantined whether this version's rows go to the quarantine instead of the lake
  */
 public record SchemaVersion(
-        TableSchema schema, int version, TableSchema previous, String ddl, long eventTimeMicros)
+        TableSchema schema,
+        int version,
+        TableSchema previous,
+        String ddl,
+        long eventTimeMicros,
+        TableSchema source,
+        String verdict,
+        boolean quarantined)
         implements CdcEvent {
+
+    /** A first version, or a clean later one: lands as the source reports it. */
+    public SchemaVersion(
+            TableSchema schema, int version, TableSchema previous, String ddl, long time) {
+        this(schema, version, previous, ddl, time, schema, null, false);
+    }
 
     @Override
     public BinlogPosition position() {

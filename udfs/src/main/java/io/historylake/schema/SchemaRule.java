@@ -14,7 +14,13 @@ public enum SchemaRule {
     CHANGE_TYPE(Severity.VIOLATION),
     CHANGE_DECIMAL_SCALE(Severity.VIOLATION),
     REORDER_OR_REMOVE_ENUM_VALUES(Severity.VIOLATION),
-    READD_WITH_OTHER_TYPE(Severity.VIOLATION);
+    READD_WITH_OTHER_TYPE(Severity.VIOLATION),
+    /** Avro: the new version cannot read files of an earlier version (checked transitively). */
+    AVRO_BACKWARD_INCOMPATIBLE(Severity.VIOLATION),
+    /**
+     * Avro: readers pinned to an earlier version cannot read the new one (noted, e.g. widening).
+     */
+    AVRO_FORWARD_INCOMPATIBLE(Severity.COMPATIBLE);
 
     /** How a finding affects the table. */
     public enum Severity {

@@ -50,6 +50,7 @@ final class CdcEventCodec {
             out.writeBoolean(row.pkChanged());
             writeNullableString(row.eventId(), out);
             writeHistory(row.history(), out);
+            out.writeBoolean(row.quarantined());
         } else if (event instanceof SchemaChange ddl) {
             out.writeByte(SCHEMA_CHANGE);
             StringValue.writeString(ddl.table().database(), out);
@@ -71,6 +72,13 @@ final class CdcEventCodec {
             }
             writeNullableString(version.ddl(), out);
             out.writeLong(version.eventTimeMicros());
+            boolean retyped = version.source() != version.schema();
+            out.writeBoolean(retyped);
+            if (retyped) {
+                writeSchema(version.source(), out);
+            }
+            writeNullableString(version.verdict(), out);
+            out.writeBoolean(version.quarantined());
         } else if (event instanceof SourceProgress progress) {
             out.writeByte(PROGRESS);
             writePosition(progress.position(), out);
@@ -107,7 +115,8 @@ final class CdcEventCodec {
                     txOrder,
                     pkChanged,
                     eventId,
-                    readHistory(in));
+                    readHistory(in),
+                    in.readBoolean());
         }
         if (kind == SCHEMA_CHANGE) {
             TableId table = new TableId(StringValue.readString(in), StringValue.readString(in));
@@ -121,8 +130,18 @@ final class CdcEventCodec {
             TableSchema schema = readSchema(in);
             int version = in.readInt();
             TableSchema previous = in.readBoolean() ? readSchema(in) : null;
+            String ddl = readNullableString(in);
+            long time = in.readLong();
+            TableSchema source = in.readBoolean() ? readSchema(in) : schema;
             return new SchemaVersion(
-                    schema, version, previous, readNullableString(in), in.readLong());
+                    schema,
+                    version,
+                    previous,
+                    ddl,
+                    time,
+                    source,
+                    readNullableString(in),
+                    in.readBoolean());
         }
         if (kind == PROGRESS) {
             return new SourceProgress(readPosition(in));

@@ -1,18 +1,29 @@
 package io.historylake.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.historylake.model.CdcEvent;
+import io.historylake.model.Column;
+import io.historylake.model.LakeType;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
 import io.historylake.model.SchemaVersion;
+import io.historylake.model.TableSchema;
+import io.historylake.schema.QuarantineReleases;
+import io.historylake.schema.SchemaPolicies;
+import io.historylake.schema.SchemaPolicy;
+import io.historylake.schema.SchemaViolationException;
 import io.historylake.serde.CdcTypeInfo;
 import io.historylake.testing.Changes;
 import io.historylake.testing.Harnesses;
+import java.io.Serializable;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -126,11 +137,103 @@ class LakeEnricherTest {
         }
     }
 
+    @Test
+    void aViolationUnderQuarantineFlagsTheTablesRowsUntilTheVersionIsReleased() throws Exception {
+        AtomicBoolean released = new AtomicBoolean();
+        QuarantineReleases releases =
+                (QuarantineReleases & Serializable) (table, version) -> released.get();
+        try (var harness = harness(SchemaPolicy.QUARANTINE, releases)) {
+            harness.open();
+            harness.processElement(Changes.insert(1, "a", 100), 1);
+            harness.processElement(ddl("ALTER TABLE orders MODIFY note INT"), 2);
+            harness.processElement(retypedInsert(2, 42, 300), 3);
+            harness.processElement(retypedInsert(3, 43, 400), 4);
+            SchemaVersion quarantined = current(harness);
+            released.set(true);
+            harness.processElement(retypedInsert(4, 44, 500), 5);
+
+            assertThat(Harnesses.output(harness))
+                    .extracting(RowChange::quarantined)
+                    .containsExactly(false, true, true, false);
+            assertThat(quarantined.quarantined()).isTrue();
+            assertThat(quarantined.verdict())
+                    .contains("CHANGE_TYPE on column 'note'")
+                    .contains("ALTER TABLE orders MODIFY note INT");
+            assertThat(current(harness).quarantined()).isFalse();
+            assertThat(current(harness).version()).isEqualTo(2);
+            assertThat(harness.getSideOutput(LakeEnricher.SCHEMA_VERSIONS))
+                    .extracting(r -> ((SchemaVersion) r.getValue()).quarantined())
+                    .containsExactly(false, true);
+        }
+    }
+
+    @Test
+    void aViolationUnderStringLandsTheColumnAsTextInANewVersion() throws Exception {
+        try (var harness = harness(SchemaPolicy.STRING, QuarantineReleases.NONE)) {
+            harness.open();
+            harness.processElement(Changes.insert(1, "a", 100), 1);
+            harness.processElement(retypedInsert(2, 42, 300), 2);
+
+            RowChange landed = Harnesses.output(harness).get(1);
+            assertThat(landed.quarantined()).isFalse();
+            assertThat(landed.schemaVersion()).isEqualTo(2);
+            assertThat(landed.after()).containsExactly(2, "42");
+            assertThat(landed.schema().columns().get(1).lakeType()).isEqualTo(LakeType.STRING);
+            assertThat(current(harness).source().columns().get(1).lakeType())
+                    .isEqualTo(LakeType.INT);
+        }
+    }
+
+    @Test
+    void aViolationUnderFailStopsTheJobWithoutRestartsAndEmitsNothingAfterTheDdl()
+            throws Exception {
+        try (var harness = harness(SchemaPolicy.FAIL, QuarantineReleases.NONE)) {
+            harness.open();
+            harness.processElement(Changes.insert(1, "a", 100), 1);
+            assertThatThrownBy(() -> harness.processElement(retypedInsert(2, 42, 300), 2))
+                    .isInstanceOf(SuppressRestartsException.class)
+                    .hasRootCauseInstanceOf(SchemaViolationException.class)
+                    .rootCause()
+                    .hasMessageContaining("CHANGE_TYPE on column 'note'");
+            assertThat(Harnesses.output(harness)).hasSize(1);
+            assertThat(current(harness).version()).isEqualTo(1);
+        }
+    }
+
+    private static SchemaChange ddl(String sql) {
+        return new SchemaChange(Changes.TABLE, sql, 0L, null, null);
+    }
+
+    private static RowChange retypedInsert(int id, int note, long pos) {
+        TableSchema retyped =
+                new TableSchema(
+                        Changes.TABLE,
+                        List.of(
+                                Changes.schema().columns().get(0),
+                                new Column("note", "INT", 11, -1, true, List.of(), LakeType.INT)),
+                        List.of("id"));
+        return RowChange.of(retyped, Op.CREATE, null, new Object[] {id, note}, 1L, Changes.at(pos));
+    }
+
+    private static SchemaVersion current(
+            KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness)
+            throws Exception {
+        return (SchemaVersion)
+                Harnesses.value(
+                        harness, Changes.TABLE.qualified(), "current-version", CdcTypeInfo.EVENTS);
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness()
             throws Exception {
+        return harness(SchemaPolicy.QUARANTINE, QuarantineReleases.NONE);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness(
+            SchemaPolicy policy, QuarantineReleases releases) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new LakeEnricher()),
+                        new KeyedProcessOperator<>(
+                                new LakeEnricher(SchemaPolicies.all(policy), releases)),
                         new TableKey(),
                         Types.STRING);
         harness.setup(

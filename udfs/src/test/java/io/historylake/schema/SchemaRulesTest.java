@@ -1,19 +1,19 @@
 package io.historylake.schema;
 
+import static io.historylake.schema.TestSchemas.col;
+import static io.historylake.schema.TestSchemas.dec;
+import static io.historylake.schema.TestSchemas.en;
+import static io.historylake.schema.TestSchemas.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.model.Column;
-import io.historylake.model.TableId;
 import io.historylake.model.TableSchema;
 import io.historylake.types.MySqlTypes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SchemaRulesTest {
-
-    private static final TableId TABLE = new TableId("shop", "orders");
 
     @Test
     void addingAColumnIsCompatible() {
@@ -207,28 +207,5 @@ class SchemaRulesTest {
         assertThat(verdict.findings()).hasSize(1);
         assertThat(verdict.findings().get(0).rule()).isEqualTo(rule);
         assertThat(verdict.findings().get(0).column()).isEqualTo(column);
-    }
-
-    private static TableSchema schema(Column... columns) {
-        return new TableSchema(TABLE, new ArrayList<>(List.of(columns)), List.of());
-    }
-
-    private static Column col(String name, String type) {
-        return col(name, type, -1);
-    }
-
-    private static Column col(String name, String type, int length) {
-        return new Column(
-                name, type, length, -1, true, List.of(), MySqlTypes.lakeType(type, length, -1));
-    }
-
-    private static Column dec(String name, int p, int s) {
-        return new Column(
-                name, "DECIMAL", p, s, true, List.of(), MySqlTypes.lakeType("DECIMAL", p, s));
-    }
-
-    private static Column en(String name, String... values) {
-        return new Column(
-                name, "ENUM", 1, -1, true, List.of(values), MySqlTypes.lakeType("ENUM", 1, -1));
     }
 }

@@ -10,6 +10,7 @@ import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
 import io.historylake.model.SchemaChange;
+import io.historylake.model.SchemaVersion;
 import io.historylake.model.SourceProgress;
 import io.historylake.model.TableId;
 import io.historylake.model.TableSchema;
@@ -84,7 +85,8 @@ class CdcSerializerTest {
                         7L,
                         true,
                         "id-1",
-                        new RowHistory(3L, List.of("l", "set"), "15016", null));
+                        new RowHistory(3L, List.of("l", "set"), "15016", null),
+                        true);
         assertThat(roundTrip(row)).isEqualTo(row);
     }
 
@@ -103,6 +105,25 @@ class CdcSerializerTest {
         assertThat(roundTrip(ddl)).isEqualTo(ddl);
         assertThat(roundTrip(unparsed)).isEqualTo(unparsed);
         assertThat(roundTrip(progress)).isEqualTo(progress);
+    }
+
+    @Test
+    void schemaVersionsWithTheirSourceSchemaAndVerdictSurviveTheWire() throws Exception {
+        SchemaVersion plain = new SchemaVersion(Changes.schema(), 1, null, null, 5L);
+        SchemaVersion retyped =
+                new SchemaVersion(
+                        EVERY_KIND,
+                        4,
+                        Changes.schema(),
+                        "ALTER TABLE t MODIFY n VARCHAR(3)",
+                        6L,
+                        Changes.widerSchema(),
+                        "CHANGE_TYPE on column 'n'",
+                        true);
+        SchemaVersion back = (SchemaVersion) roundTrip(plain);
+        assertThat(back).isEqualTo(plain);
+        assertThat(back.source()).isSameAs(back.schema());
+        assertThat(roundTrip(retyped)).isEqualTo(retyped);
     }
 
     @Test
