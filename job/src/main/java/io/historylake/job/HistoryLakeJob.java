@@ -1,6 +1,7 @@
 package io.historylake.job;
 
 import io.historylake.enrich.LakeEnricher;
+import io.historylake.enrich.QuarantineRouter;
 import io.historylake.enrich.RowHistoryFunction;
 import io.historylake.enrich.RowKey;
 import io.historylake.enrich.TableKey;
@@ -9,7 +10,6 @@ import io.historylake.model.CdcEvent;
 import io.historylake.model.RowChange;
 import io.historylake.serde.CdcTypeInfo;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -22,26 +22,20 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class HistoryLakeJob {
 
     private final Source<CdcEvent, ?, ?> source;
-    private final Sink<RowChange> sink;
-    private final Sink<CdcEvent> schemaSink;
+    private final LakeSinks sinks;
     private final EnrichmentSettings settings;
 
     /**
-     * @param sink where enriched rows land
-     * @param schemaSink where each table's schema versions land
+     * @param sinks where rows, quarantined rows and schema versions land
      */
     public HistoryLakeJob(
-            Source<CdcEvent, ?, ?> source,
-            Sink<RowChange> sink,
-            Sink<CdcEvent> schemaSink,
-            EnrichmentSettings settings) {
+            Source<CdcEvent, ?, ?> source, LakeSinks sinks, EnrichmentSettings settings) {
         this.source = source;
-        this.sink = sink;
-        this.schemaSink = schemaSink;
+        this.sinks = sinks;
         this.settings = settings;
     }
 
-    /** Capture, mask, enrich keyed by table, then by row, land. */
+    /** Capture, mask, guard and enrich keyed by table, then by row, land or quarantine. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<CdcEvent> changes =
                 env.fromSource(
@@ -55,21 +49,31 @@ public final class HistoryLakeJob {
                         .name("Mask personal data");
         SingleOutputStreamOperator<RowChange> enriched =
                 changes.keyBy(new TableKey())
-                        .process(new LakeEnricher(), CdcTypeInfo.ROWS)
+                        .process(
+                                new LakeEnricher(settings.schemaPolicies(), sinks.releases()),
+                                CdcTypeInfo.ROWS)
                         .uid("lake-enricher")
-                        .name("Enrich: schema version, event id");
+                        .name("Guard schema, enrich: schema version, event id");
         enriched.getSideOutput(LakeEnricher.SCHEMA_VERSIONS)
-                .sinkTo(schemaSink)
+                .sinkTo(sinks.schemas())
                 .uid("schema-files")
                 .name("Schema versions: .avsc and Athena DDL");
-        DataStream<RowChange> histories =
+        SingleOutputStreamOperator<RowChange> histories =
                 enriched.keyBy(new RowKey())
                         .process(
                                 new RowHistoryFunction(
                                         settings.attribution(), settings.captureQuery()),
                                 CdcTypeInfo.ROWS)
                         .uid("row-history")
-                        .name("Row history: version, changed columns, who");
-        histories.sinkTo(sink).uid("lake-sink").name("Parquet lake");
+                        .name("Row history: version, changed columns, who")
+                        .process(new QuarantineRouter(), CdcTypeInfo.ROWS)
+                        .uid("quarantine-router")
+                        .name("Route: lake or quarantine");
+        histories.sinkTo(sinks.lake()).uid("lake-sink").name("Parquet lake");
+        histories
+                .getSideOutput(QuarantineRouter.QUARANTINE)
+                .sinkTo(sinks.quarantine())
+                .uid("quarantine-sink")
+                .name("Parquet quarantine");
     }
 }

@@ -6,14 +6,15 @@ import io.historylake.job.config.ConfigLoader;
 import io.historylake.job.config.HistoryLakeOptions;
 import io.historylake.job.config.MaskingOptions;
 import io.historylake.job.config.MySqlConnection;
+import io.historylake.job.config.SchemaPolicyOptions;
 import io.historylake.job.sink.LakeSinkFactory;
-import io.historylake.job.sink.SchemaFileSink;
 import io.historylake.job.source.CaptureTarget;
 import io.historylake.job.source.MySqlCdcSourceFactory;
 import io.historylake.job.source.MySqlPreflight;
 import io.historylake.job.source.TableSelection;
 import io.historylake.mask.MaskingRules;
 import io.historylake.model.BinlogPosition;
+import io.historylake.schema.SchemaPolicies;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
@@ -57,6 +58,7 @@ public final class HistoryLakeMain {
                         options.get(HistoryLakeOptions.MYSQL_TABLES),
                         options.get(HistoryLakeOptions.MYSQL_TABLES_EXCLUDE));
         MaskingRules masking = MaskingOptions.rules(options);
+        SchemaPolicies policies = SchemaPolicyOptions.policies(options);
         CaptureTarget target =
                 MySqlPreflight.check(
                         mysql,
@@ -72,15 +74,12 @@ public final class HistoryLakeMain {
         StreamExecutionEnvironment env = JobEnvironment.create(options);
         new HistoryLakeJob(
                         MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt),
-                        LakeSinkFactory.create(lake, options),
-                        new SchemaFileSink(
-                                lake,
-                                options.get(HistoryLakeOptions.ATHENA_DATABASE),
-                                options.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN)),
+                        LakeSinkFactory.sinks(lake, options),
                         new EnrichmentSettings(
                                 attribution(options),
                                 options.get(HistoryLakeOptions.CAPTURE_QUERY),
-                                masking))
+                                masking,
+                                policies))
                 .build(env);
         LOG.info(
                 "Capturing {} tables from {} into {}{}",

@@ -1,5 +1,6 @@
 package io.historylake.job.config;
 
+import io.historylake.schema.SchemaPolicy;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -195,6 +196,23 @@ public final class HistoryLakeOptions {
                     .withDescription(
                             "Athena/Glue database of the DDL written to <lake>/_athena/ (one table"
                                     + " <database>_<table> per source table).");
+    public static final ConfigOption<SchemaPolicy> SCHEMA_POLICY =
+            ConfigOptions.key("schema.policy")
+                    .enumType(SchemaPolicy.class)
+                    .defaultValue(SchemaPolicy.QUARANTINE)
+                    .withDescription(
+                            "What a schema change that renames, retypes or repurposes a column"
+                                    + " does: FAIL stops the job; QUARANTINE sends the table's"
+                                    + " events to <lake>/_quarantine/ until 'history-lake"
+                                    + " quarantine release'; STRING lands the violated columns as"
+                                    + " strings in a new schema version.");
+    public static final ConfigOption<String> SCHEMA_POLICY_TABLES =
+            ConfigOptions.key("schema.policy.tables")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "Per-table policies, 'regex=policy;regex=policy' over database.table;"
+                                    + " the first match wins, else schema.policy.");
     public static final ConfigOption<Compression> LAKE_COMPRESSION =
             ConfigOptions.key("lake.compression")
                     .enumType(Compression.class)

@@ -1,5 +1,6 @@
 package io.historylake.job.sink;
 
+import io.historylake.job.LakeSinks;
 import io.historylake.job.config.ConfigException;
 import io.historylake.job.config.HistoryLakeOptions;
 import io.historylake.model.RowChange;
@@ -19,7 +20,20 @@ public final class LakeSinkFactory {
 
     private LakeSinkFactory() {}
 
-    public static FileSink<RowChange> create(Path lake, Configuration conf) {
+    /** The lake, quarantine and schema sinks of a lake, as configured. */
+    public static LakeSinks sinks(Path lake, Configuration conf) {
+        return new LakeSinks(
+                create(lake, conf),
+                create(LakeQuarantine.root(lake), conf),
+                new SchemaFileSink(
+                        lake,
+                        conf.get(HistoryLakeOptions.ATHENA_DATABASE),
+                        conf.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN)),
+                new LakeQuarantine(lake));
+    }
+
+    /** An exactly-once Parquet file sink under {@code root}. */
+    public static FileSink<RowChange> create(Path root, Configuration conf) {
         LakeBucketing bucketing =
                 new LakeBucketing(
                         conf.get(HistoryLakeOptions.LAKE_TARGET_FILE_SIZE).getBytes(),
@@ -30,7 +44,7 @@ public final class LakeSinkFactory {
                     case SNAPPY -> CompressionCodecName.SNAPPY;
                 };
         int rowGroup = (int) conf.get(HistoryLakeOptions.LAKE_ROW_GROUP_SIZE).getBytes();
-        return FileSink.forBulkFormat(lake, new LakeParquetWriterFactory(codec, rowGroup))
+        return FileSink.forBulkFormat(root, new LakeParquetWriterFactory(codec, rowGroup))
                 .withBucketAssigner(bucketing)
                 .withRollingPolicy(bucketing)
                 .withOutputFileConfig(
@@ -41,16 +55,20 @@ public final class LakeSinkFactory {
                 .build();
     }
 
+    /** A lake path as a Flink path: a plain directory becomes a {@code file://} URI. */
+    public static Path resolve(String lakePath) {
+        URI uri = URI.create(lakePath.replace(" ", "%20"));
+        return uri.getScheme() == null
+                ? new Path(Paths.get(lakePath).toAbsolutePath().toUri())
+                : new Path(uri);
+    }
+
     /**
      * Resolves {@code lake.path} (a plain directory becomes a {@code file://} URI) and checks that
      * the job can create files there.
      */
     public static Path checkWritable(String lakePath) {
-        URI uri = URI.create(lakePath.replace(" ", "%20"));
-        Path lake =
-                uri.getScheme() == null
-                        ? new Path(Paths.get(lakePath).toAbsolutePath().toUri())
-                        : new Path(uri);
+        Path lake = resolve(lakePath);
         Path probe = new Path(lake, "_probe-" + UUID.randomUUID());
         try {
             FileSystem fs = lake.getFileSystem();

@@ -18,9 +18,11 @@ import org.apache.flink.core.fs.Path;
 
 /**
  * Writes each table's schema versions into the lake at every checkpoint: {@code
- * _schemas/<db>/<table>/v<N>.avsc} (the Avro schema with the DDL that produced it) and {@code
- * _athena/<db>/<table>/v<N>.sql} (CREATE for version 1, ADD COLUMNS after). A version's files are a
- * pure function of the version, so rewriting them after a replay changes nothing.
+ * _schemas/<db>/<table>/v<N>.avsc} (the Avro schema with the DDL that produced it and the schema
+ * guard's verdict) and {@code _athena/<db>/<table>/v<N>.sql} (CREATE for version 1, ADD COLUMNS
+ * after). A quarantined version's files, with a {@code v<N>.verdict.txt}, go to {@code
+ * _quarantine/<db>/<table>/} until it is released. A version's files are a pure function of the
+ * version, so rewriting them after a replay changes nothing.
  */
 public final class SchemaFileSink implements Sink<CdcEvent> {
 
@@ -49,6 +51,9 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
         if (version.ddl() != null) {
             schema.addProp("history_lake.ddl", version.ddl());
         }
+        if (version.verdict() != null) {
+            schema.addProp("history_lake.verdict", version.verdict());
+        }
         return schema.toString(true);
     }
 
@@ -62,13 +67,20 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
             return ddl.createTable(version.schema()) + ";\n";
         }
         String add = ddl.addColumns(version.previous(), version.schema());
-        return add != null
-                ? add + ";\n"
-                : "-- schema version "
-                        + version.version()
-                        + " adds no column: "
-                        + version.ddl()
-                        + "\n";
+        String verdict =
+                version.verdict() == null
+                        ? ""
+                        : "-- schema guard verdict:\n-- "
+                                + version.verdict().replace("\n", "\n-- ")
+                                + "\n";
+        return verdict
+                + (add != null
+                        ? add + ";\n"
+                        : "-- schema version "
+                                + version.version()
+                                + " adds no column: "
+                                + version.ddl()
+                                + "\n");
     }
 
     /** Collects the versions of a checkpoint and writes them when it is taken. */
@@ -87,8 +99,15 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
             for (SchemaVersion version : pending) {
                 String dir = version.schema().table().lakePath();
                 String name = "v" + version.version();
-                write(new Path(lake, "_schemas/" + dir + "/" + name + ".avsc"), avsc(version));
-                write(new Path(lake, "_athena/" + dir + "/" + name + ".sql"), athena(version));
+                if (version.quarantined()) {
+                    Path quarantine = LakeQuarantine.of(lake, version.schema().table());
+                    write(new Path(quarantine, name + ".avsc"), avsc(version));
+                    write(new Path(quarantine, name + ".sql"), athena(version));
+                    write(new Path(quarantine, name + ".verdict.txt"), version.verdict() + "\n");
+                } else {
+                    write(new Path(lake, "_schemas/" + dir + "/" + name + ".avsc"), avsc(version));
+                    write(new Path(lake, "_athena/" + dir + "/" + name + ".sql"), athena(version));
+                }
             }
             pending.clear();
         }

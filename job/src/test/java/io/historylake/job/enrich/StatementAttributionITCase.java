@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.EnrichmentSettings;
 import io.historylake.job.HistoryLakeJob;
+import io.historylake.job.config.HistoryLakeOptions;
 import io.historylake.job.sink.LakeSinkFactory;
-import io.historylake.job.sink.SchemaFileSink;
 import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.ListedEvents;
 import io.historylake.model.BinlogPosition;
@@ -89,13 +89,13 @@ class StatementAttributionITCase {
                                 400,
                                 "DELETE FROM accounts WHERE id = 1 /*user_id='15017'*/"));
         Configuration options = new Configuration();
+        options.set(HistoryLakeOptions.ATHENA_DATABASE, "history");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(500);
         org.apache.flink.core.fs.Path lake = new org.apache.flink.core.fs.Path(work.toUri());
         new HistoryLakeJob(
                         ListedEvents.source(events),
-                        LakeSinkFactory.create(lake, options),
-                        new SchemaFileSink(lake, "history", "dt"),
+                        LakeSinkFactory.sinks(lake, options),
                         EnrichmentSettings.defaults())
                 .build(env);
         env.execute("statement attribution");

@@ -118,6 +118,21 @@ public final class LakeAssertions {
         return counts;
     }
 
+    /** Binlog change counts summed over the lake and its quarantine. */
+    public static Map<String, Map<String, Long>> binlogCountsWithQuarantine(
+            Lake lake, List<String> tables) throws Exception {
+        Map<String, Map<String, Long>> counts = binlogCounts(lake, tables);
+        Lake quarantine = new Lake(lake.root().resolve("_quarantine"));
+        binlogCounts(quarantine, tables)
+                .forEach(
+                        (table, ops) ->
+                                ops.forEach(
+                                        (op, n) ->
+                                                counts.computeIfAbsent(table, k -> new TreeMap<>())
+                                                        .merge(op, n, Long::sum)));
+        return counts;
+    }
+
     /** Asserts that no two lake rows of the table share an {@code _event_id}. */
     public static void assertNoDuplicateEventIds(Lake lake, String view) throws Exception {
         assertThat(
