@@ -45,7 +45,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeEnricher.class);
 
-    /** Side output: each table's schema versions as they are numbered. */
+    /** Side output: each table's schema versions as they are numbered, and its DDL statements. */
     public static final OutputTag<CdcEvent> SCHEMA_VERSIONS =
             new OutputTag<>("schema-versions", CdcTypeInfo.EVENTS);
 
@@ -108,6 +108,9 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             schemaChanges.inc();
             lastDdl.update(ddl.ddl());
             LOG.info("Schema change of {} at {}: {}", ddl.table(), ddl.position(), ddl.ddl());
+            if (currentVersion.value() != null) {
+                ctx.output(SCHEMA_VERSIONS, ddl); // the table's DDL log, TRUNCATE included
+            }
             return;
         }
         if (!(event instanceof RowChange row)) {

@@ -3,10 +3,13 @@ package io.historylake.job.sink;
 import io.historylake.lake.AthenaDdl;
 import io.historylake.lake.AvroSchemas;
 import io.historylake.model.CdcEvent;
+import io.historylake.model.SchemaChange;
 import io.historylake.model.SchemaVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -22,7 +25,9 @@ import org.apache.flink.core.fs.Path;
  * guard's verdict) and {@code _athena/<db>/<table>/v<N>.sql} (CREATE for version 1, ADD COLUMNS
  * after). A quarantined version's files, with a {@code v<N>.verdict.txt}, go to {@code
  * _quarantine/<db>/<table>/} until it is released. A version's files are a pure function of the
- * version, so rewriting them after a replay changes nothing.
+ * version, so rewriting them after a replay changes nothing. Every DDL statement of a captured
+ * table (TRUNCATE and RENAME TABLE included) is kept verbatim in {@code
+ * _schemas/<db>/<table>/ddl/}, one file per statement named by its binlog position.
  */
 public final class SchemaFileSink implements Sink<CdcEvent> {
 
@@ -83,20 +88,43 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
                                 + "\n");
     }
 
+    /** A DDL statement's file in its table's DDL log, named by its binlog position. */
+    private Path ddlLogEntry(SchemaChange ddl) {
+        String at =
+                ddl.position() == null
+                        ? "unknown-" + Integer.toHexString(ddl.ddl().hashCode())
+                        : ddl.position().file() + "-" + ddl.position().position();
+        return new Path(lake, "_schemas/" + ddl.table().lakePath() + "/ddl/" + at + ".sql");
+    }
+
+    private static String ddlText(SchemaChange ddl) {
+        return "-- "
+                + Instant.EPOCH.plus(ddl.eventTimeMicros(), ChronoUnit.MICROS)
+                + (ddl.position() == null ? "" : " at " + ddl.position())
+                + "\n"
+                + ddl.ddl()
+                + ";\n";
+    }
+
     /** Collects the versions of a checkpoint and writes them when it is taken. */
     private final class Writer implements SinkWriter<CdcEvent> {
-        private final List<SchemaVersion> pending = new ArrayList<>();
+        private final List<CdcEvent> pending = new ArrayList<>();
 
         @Override
         public void write(CdcEvent element, Context context) {
-            if (element instanceof SchemaVersion version) {
-                pending.add(version);
+            if (element instanceof SchemaVersion || element instanceof SchemaChange) {
+                pending.add(element);
             }
         }
 
         @Override
         public void flush(boolean endOfInput) throws IOException {
-            for (SchemaVersion version : pending) {
+            for (CdcEvent event : pending) {
+                if (event instanceof SchemaChange ddl) {
+                    write(ddlLogEntry(ddl), ddlText(ddl));
+                    continue;
+                }
+                SchemaVersion version = (SchemaVersion) event;
                 String dir = version.schema().table().lakePath();
                 String name = "v" + version.version();
                 if (version.quarantined()) {

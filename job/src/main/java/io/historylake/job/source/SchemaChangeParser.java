@@ -38,6 +38,13 @@ final class SchemaChangeParser {
             TableId table = tableId(change.path("id").asText(), database);
             changes.add(new SchemaChange(table, ddl, timeMicros, position, schema(table, change)));
         }
+        // TRUNCATE comes without table changes, and RENAME TABLE names only the new table:
+        // record the statement in the history of the tables it names as well.
+        for (TableId named : TableStatements.tablesLosingRows(ddl, database)) {
+            if (changes.stream().noneMatch(c -> c.table().equals(named))) {
+                changes.add(new SchemaChange(named, ddl, timeMicros, position, null));
+            }
+        }
         if (changes.isEmpty()) {
             LOG.info("DDL at {} changes no captured table: {}", position, ddl);
         }

@@ -7,6 +7,7 @@ import io.historylake.job.testing.Await;
 import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
+import io.historylake.job.testing.RepoPaths;
 import io.historylake.job.testing.TestJobs;
 import io.historylake.model.TableId;
 import java.nio.file.Path;
@@ -143,6 +144,27 @@ class SchemaGuardITCase {
         assertThat(run.athena(GuardCase.ALL.get(7)).resolve("v2.sql"))
                 .content()
                 .startsWith("-- schema guard verdict:\n-- VIOLATION CHANGE_DECIMAL_SCALE");
+
+        Process apply =
+                new ProcessBuilder(
+                                RepoPaths.root().resolve("deploy/athena/apply-ddl.sh").toString(),
+                                "--lake",
+                                run.lake.root().toString(),
+                                "--table",
+                                "guard_s.add_column",
+                                "--dry-run")
+                        .redirectErrorStream(true)
+                        .start();
+        String statements = new String(apply.getInputStream().readAllBytes());
+        assertThat(apply.waitFor()).as(statements).isZero();
+        assertThat(statements)
+                .containsSubsequence(
+                        "-- guard_s.add_column v1\nCREATE EXTERNAL TABLE IF NOT EXISTS"
+                                + " `history_lake`.`guard_s_add_column`",
+                        "'projection.enabled' = 'true'",
+                        "-- guard_s.add_column v2\nALTER TABLE `history_lake`.`guard_s_add_column`"
+                                + " ADD COLUMNS (`note` string);",
+                        "apply-ddl: 2 statements (dry run)");
     }
 
     @Test
