@@ -162,8 +162,12 @@ class LakeEnricherTest {
             assertThat(current(harness).quarantined()).isFalse();
             assertThat(current(harness).version()).isEqualTo(2);
             assertThat(harness.getSideOutput(LakeEnricher.SCHEMA_VERSIONS))
-                    .extracting(r -> ((SchemaVersion) r.getValue()).quarantined())
-                    .containsExactly(false, true);
+                    .extracting(
+                            r ->
+                                    r.getValue() instanceof SchemaVersion v
+                                            ? "v" + v.version() + (v.quarantined() ? " q" : "")
+                                            : "ddl " + ((SchemaChange) r.getValue()).ddl())
+                    .containsExactly("v1", "ddl ALTER TABLE orders MODIFY note INT", "v2 q");
         }
     }
 

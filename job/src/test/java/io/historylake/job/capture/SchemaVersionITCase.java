@@ -101,6 +101,9 @@ class SchemaVersionITCase {
         assertThat(athena.resolve("v2.sql"))
                 .content()
                 .isEqualTo(
-                        "ALTER TABLE `history_lake`.`evolving_items` ADD COLUMNS (`note` string);\n");
+                        "-- schema guard verdict:\n"
+                                + "-- COMPATIBLE ADD_COLUMN on column 'note' (VARCHAR(20)) by:"
+                                + " ALTER TABLE evolving.items ADD COLUMN note VARCHAR(20)\n"
+                                + "ALTER TABLE `history_lake`.`evolving_items` ADD COLUMNS (`note` string);\n");
     }
 }

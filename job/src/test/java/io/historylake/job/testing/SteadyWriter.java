@@ -7,10 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Writes a seeded stream of single-row transactions (inserts, updates, deletes) to a table {@code
- * (id INT PRIMARY KEY, n INT, note VARCHAR(40))} in the background, while a job runs.
+ * (id INT PRIMARY KEY, n INT, note VARCHAR(40))} in the background at 500 statements per second,
+ * while a job runs.
  */
 public final class SteadyWriter implements AutoCloseable {
 
@@ -40,7 +42,11 @@ public final class SteadyWriter implements AutoCloseable {
                                 "UPDATE " + table + " SET n = n + 1, note = ? WHERE id = ?");
                 PreparedStatement delete =
                         c.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+            long start = System.nanoTime();
             for (int i = 0; i < operations; i++) {
+                // At most 500 statements per second, so that a job stopped mid-stream is
+                // stopped while writes go on, whatever the machine's speed.
+                LockSupport.parkNanos(start + i * 2_000_000L - System.nanoTime());
                 int dice = random.nextInt(10);
                 if (dice < 5) {
                     insert.setInt(1, nextId++);

@@ -1,0 +1,184 @@
+package io.historylake.bench;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bench/run.sh [--rows N]}: the workloads of the benchmark on the local MariaDB, each
+ * measured against its baselines in the same run. Prints the table and writes it as JSON.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        long rows = 1_000_000;
+        Path out = Path.of("bench/out");
+        Path jar = Path.of("job/target/history-lake.jar");
+        boolean latency = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rows" -> rows = Long.parseLong(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--jar" -> jar = Path.of(args[++i]);
+                case "--no-latency" -> latency = false;
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+            }
+        }
+        Report report = run(Db.fromEnv(System.getenv()), rows, out, jar, latency);
+        System.out.println();
+        System.out.println(report.table());
+    }
+
+    /** Runs every workload at {@code rows} (snapshot narrow and binlog bulk; the others scaled). */
+    public static Report run(Db db, long rows, Path out, Path jar, boolean withLatency)
+            throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(
+                    jar + " is missing: build it with mvn -DskipTests package");
+        }
+        Report report = new Report();
+        report.fact("date", Instant.now().toString());
+        report.fact("host", InetAddress.getLocalHost().getHostName());
+        report.fact("cpus", Runtime.getRuntime().availableProcessors());
+        report.fact(
+                "java",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        report.fact("job_jvm_flags", String.join(" ", JobRun.JVM_FLAGS));
+        Workloads workloads = new Workloads(db, 42);
+        Baselines baselines = new Baselines(db);
+        JobRun jobs = new JobRun(jar, db);
+        workloads.createDatabase();
+
+        workloads.narrowTable("narrow", rows);
+        snapshot(report, db, jobs, baselines, out, "narrow", rows);
+        workloads.wideTable("wide", rows / 5);
+        snapshot(report, db, jobs, baselines, out, "wide", rows / 5);
+
+        String from = db.position();
+        workloads.bulk("bulk", rows);
+        binlog(report, jobs, baselines, out, "binlog bulk", "bulk", from, db.position());
+        from = db.position();
+        workloads.smallTransactions("small", Math.max(1000, rows / 10));
+        binlog(report, jobs, baselines, out, "binlog small tx", "small", from, db.position());
+
+        if (withLatency) {
+            int seconds = (int) Math.max(5, Math.min(60, rows / 16_667));
+            Latency.Result l = new Latency(db, jobs).run(out.resolve("latency"), 5000, seconds);
+            report.fact(
+                    "latency",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%d rows at %d rows/s for %d s, 1 s checkpoints: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 3000 ms: %s)",
+                            l.rows(),
+                            l.rate(),
+                            l.seconds(),
+                            l.p50(),
+                            l.p99(),
+                            l.max(),
+                            l.p99() <= 3000 ? "met" : "NOT MET"));
+        }
+        report.writeJson(out.resolve("results.json"));
+        Files.writeString(out.resolve("results.md"), report.table());
+        return report;
+    }
+
+    private static void snapshot(
+            Report report,
+            Db db,
+            JobRun jobs,
+            Baselines baselines,
+            Path out,
+            String table,
+            long rows)
+            throws Exception {
+        String qualified = Workloads.DB + "." + table;
+        Baselines.Timing select = baselines.plainSelect(qualified, rows);
+        Path work = out.resolve("snapshot-" + table);
+        JobRun.Result job =
+                jobs.runToEnd(
+                        work,
+                        List.of(
+                                "--mysql.databases",
+                                Workloads.DB,
+                                "--mysql.tables",
+                                qualified,
+                                "--until",
+                                "now"));
+        LakeStats lake = LakeStats.of(work.resolve("lake"), Workloads.DB, table);
+        check(
+                lake.rowsByOp().getOrDefault("r", 0L) == rows,
+                "snapshot of " + qualified + " landed " + lake.rowsByOp() + ", expected r=" + rows);
+        Map<String, Double> rates = new LinkedHashMap<>();
+        rates.put("SELECT", select.rate());
+        report.add(
+                new Report.Line(
+                        "snapshot " + table,
+                        rows,
+                        rows / job.seconds(),
+                        rates,
+                        "SELECT",
+                        0.30,
+                        job,
+                        lake));
+    }
+
+    private static void binlog(
+            Report report,
+            JobRun jobs,
+            Baselines baselines,
+            Path out,
+            String name,
+            String table,
+            String from,
+            String to)
+            throws Exception {
+        long[] truth = new long[3];
+        Baselines.Timing client = baselines.binaryLogClient(from, to, truth);
+        long rows = truth[0] + truth[1] + truth[2];
+        Baselines.Timing decode = baselines.cClientDecode(from, to, rows);
+        String[] start = from.split(":");
+        Path work = out.resolve(name.replace(' ', '-'));
+        JobRun.Result job =
+                jobs.runToEnd(
+                        work,
+                        List.of(
+                                "--mysql.databases",
+                                Workloads.DB,
+                                "--mysql.tables",
+                                Workloads.DB + "." + table,
+                                "--startup",
+                                "specific-offset",
+                                "--startup.binlog-file",
+                                start[0],
+                                "--startup.binlog-pos",
+                                start[1],
+                                "--until",
+                                to));
+        LakeStats lake = LakeStats.of(work.resolve("lake"), Workloads.DB, table);
+        check(
+                java.util.Arrays.equals(lake.binlogOps(), truth),
+                name
+                        + ": lake "
+                        + lake.rowsByOp()
+                        + " but the binlog holds c/u/d "
+                        + java.util.Arrays.toString(truth));
+        Map<String, Double> rates = new LinkedHashMap<>();
+        rates.put("C client", decode.rate());
+        rates.put("BinaryLogClient", client.rate());
+        report.add(
+                new Report.Line(
+                        name, rows, rows / job.seconds(), rates, "C client", 0.25, job, lake));
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalStateException(message);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.historylake.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The job's fat jar run as its own JVM, as users run it: wall time from start to exit (the
+ * committed files are there), peak RSS ({@code VmHWM}) and peak heap before a collection (from the
+ * GC log).
+ */
+final class JobRun {
+
+    private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    /** What one run measured. */
+    record Result(double seconds, long peakRssMb, long peakHeapMb, List<String> jvmFlags) {}
+
+    static final List<String> JVM_FLAGS = List.of("-Xmx1g", "-XX:+UseG1GC");
+
+    private final Path jar;
+    private final Db db;
+
+    JobRun(Path jar, Db db) {
+        this.jar = jar;
+        this.db = db;
+    }
+
+    /** Starts the job process with the options; the caller waits with {@link #finish}. */
+    Process start(Path work, List<String> options) throws IOException {
+        if (Files.exists(work)) { // a fresh lake and checkpoint directory for every run
+            try (var old = Files.walk(work)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(work);
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(JVM_FLAGS);
+        command.add("-Xlog:gc:file=" + work.resolve("gc.log"));
+        command.addAll(
+                List.of(
+                        "--add-opens=java.base/java.util=ALL-UNNAMED",
+                        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                        "-jar",
+                        jar.toString(),
+                        "--mysql.host",
+                        db.host(),
+                        "--mysql.port",
+                        Integer.toString(db.port()),
+                        "--mysql.user",
+                        db.cdcUser(),
+                        "--lake.path",
+                        work.resolve("lake").toString(),
+                        "--checkpoint.dir",
+                        work.resolve("checkpoints").toUri().toString(),
+                        "--local.web-ui-port",
+                        "0"));
+        command.addAll(options);
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(work.resolve("job.log").toFile());
+        builder.environment().put("MYSQL_PASSWORD", db.cdcPassword());
+        return builder.start();
+    }
+
+    /** Runs a bounded job to its end. */
+    Result runToEnd(Path work, List<String> options) throws Exception {
+        long began = System.nanoTime();
+        Process process = start(work, options);
+        long peakRss = watch(process);
+        double seconds = (System.nanoTime() - began) / 1e9;
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(
+                    "The job failed (exit "
+                            + process.exitValue()
+                            + "), see "
+                            + work.resolve("job.log")
+                            + ": "
+                            + tail(work.resolve("job.log")));
+        }
+        return new Result(seconds, peakRss, peakHeap(work.resolve("gc.log")), JVM_FLAGS);
+    }
+
+    /** Polls the process's peak RSS until it exits; returns it in MB. */
+    static long watch(Process process) throws Exception {
+        Path status = Path.of("/proc/" + process.pid() + "/status");
+        long peakKb = 0;
+        while (!process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("\\D", "")));
+                    }
+                }
+            } catch (IOException e) {
+                // exited between the check and the read
+            }
+        }
+        return peakKb / 1024;
+    }
+
+    /** The largest heap occupancy before a collection in the GC log, in MB. */
+    static long peakHeap(Path gcLog) throws IOException {
+        long peak = 0;
+        if (!Files.exists(gcLog)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = GC_HEAP.matcher(line);
+            if (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(1)));
+            }
+        }
+        return peak;
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+}
