@@ -50,15 +50,23 @@ public final class Bench {
                 "java",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.fact("job_jvm_flags", String.join(" ", JobRun.JVM_FLAGS));
+        report.fact("job_options", String.join(" ", JobRun.JOB_OPTIONS));
         Workloads workloads = new Workloads(db, 42);
         Baselines baselines = new Baselines(db);
         JobRun jobs = new JobRun(jar, db);
         workloads.createDatabase();
 
-        workloads.narrowTable("narrow", rows);
-        snapshot(report, db, jobs, baselines, out, "narrow", rows);
-        workloads.wideTable("wide", rows / 5);
-        snapshot(report, db, jobs, baselines, out, "wide", rows / 5);
+        String only = System.getenv().getOrDefault("BENCH_ONLY", "");
+        if (only.isEmpty() || only.equals("snapshot")) {
+            workloads.narrowTable("narrow", rows);
+            snapshot(report, db, jobs, baselines, out, "narrow", rows);
+            workloads.wideTable("wide", rows / 5);
+            snapshot(report, db, jobs, baselines, out, "wide", rows / 5);
+        }
+        if (!only.isEmpty() && !only.equals("binlog")) {
+            report.writeJson(out.resolve("results.json"));
+            return report;
+        }
 
         String from = db.position();
         workloads.bulk("bulk", rows);

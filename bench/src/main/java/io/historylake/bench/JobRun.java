@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The job's fat jar run as its own JVM, as users run it: wall time from start to exit (the
- * committed files are there), peak RSS ({@code VmHWM}) and peak heap before a collection (from the
- * GC log).
+ * committed files are there), peak RSS ({@code VmHWM}) and the peak live heap, after a collection
+ * (from the GC log).
  */
 final class JobRun {
 
@@ -21,6 +21,12 @@ final class JobRun {
     record Result(double seconds, long peakRssMb, long peakHeapMb, List<String> jvmFlags) {}
 
     static final List<String> JVM_FLAGS = List.of("-Xmx1g", "-XX:+UseG1GC");
+
+    /** Options every benchmark job runs with: the state backend for large key spaces. */
+    static final List<String> JOB_OPTIONS =
+            List.of(
+                    "--state.backend",
+                    System.getenv().getOrDefault("BENCH_STATE_BACKEND", "rocksdb"));
 
     private final Path jar;
     private final Db db;
@@ -40,9 +46,20 @@ final class JobRun {
             }
         }
         Files.createDirectories(work);
-        List<String> command = new ArrayList<>(List.of("java"));
+        List<String> command = new ArrayList<>();
+        if (System.getenv("BENCH_JFR") != null) { // CPU time in job.log (RSS then is time's own)
+            command.addAll(List.of("/usr/bin/time", "-f", "cpu: user %U s, sys %S s, wall %e s"));
+        }
+        command.add("java");
         command.addAll(JVM_FLAGS);
         command.add("-Xlog:gc:file=" + work.resolve("gc.log"));
+        if (System.getenv("BENCH_JFR") != null) { // profile: bench/jfr-top.sh <work>/job.jfr
+            command.add(
+                    "-XX:StartFlightRecording=filename="
+                            + work.resolve("job.jfr")
+                            + ",settings="
+                            + System.getenv("BENCH_JFR"));
+        }
         command.addAll(
                 List.of(
                         "--add-opens=java.base/java.util=ALL-UNNAMED",
@@ -62,6 +79,7 @@ final class JobRun {
                         "--local.web-ui-port",
                         "0"));
         command.addAll(options);
+        command.addAll(JOB_OPTIONS);
         ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
@@ -106,7 +124,7 @@ final class JobRun {
         return peakKb / 1024;
     }
 
-    /** The largest heap occupancy before a collection in the GC log, in MB. */
+    /** The largest live heap (occupancy after a collection) in the GC log, in MB. */
     static long peakHeap(Path gcLog) throws IOException {
         long peak = 0;
         if (!Files.exists(gcLog)) {
@@ -115,7 +133,7 @@ final class JobRun {
         for (String line : Files.readAllLines(gcLog)) {
             Matcher m = GC_HEAP.matcher(line);
             if (m.find()) {
-                peak = Math.max(peak, Long.parseLong(m.group(1)));
+                peak = Math.max(peak, Long.parseLong(m.group(2)));
             }
         }
         return peak;

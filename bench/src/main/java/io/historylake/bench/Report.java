@@ -44,7 +44,7 @@ final class Report {
         StringBuilder out = new StringBuilder();
         out.append(
                 "| workload | rows | history-lake rows/s | baselines rows/s | ratio | target |"
-                        + " peak heap MB | peak RSS MB | bytes/row | files |\n");
+                        + " peak live heap MB | peak RSS MB | bytes/row | files |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Line l : lines) {
             out.append(format(l)).append('\n');

@@ -10,8 +10,12 @@ import io.historylake.model.CdcEvent;
 import io.historylake.model.RowChange;
 import io.historylake.serde.CdcTypeInfo;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -48,7 +52,7 @@ public final class HistoryLakeJob {
                         .uid("masking")
                         .name("Mask personal data");
         SingleOutputStreamOperator<RowChange> enriched =
-                changes.keyBy(new TableKey())
+                keyed(changes, new TableKey(), env)
                         .process(
                                 new LakeEnricher(settings.schemaPolicies(), sinks.releases()),
                                 CdcTypeInfo.ROWS)
@@ -59,7 +63,7 @@ public final class HistoryLakeJob {
                 .uid("schema-files")
                 .name("Schema versions: .avsc and Athena DDL");
         SingleOutputStreamOperator<RowChange> histories =
-                enriched.keyBy(new RowKey())
+                keyed(enriched, new RowKey(), env)
                         .process(
                                 new RowHistoryFunction(
                                         settings.attribution(), settings.captureQuery()),
@@ -75,5 +79,18 @@ public final class HistoryLakeJob {
                 .sinkTo(sinks.quarantine())
                 .uid("quarantine-sink")
                 .name("Parquet quarantine");
+    }
+
+    /**
+     * Keys a stream. With parallelism 1 every key lives in the one subtask, so the stream is
+     * already partitioned by any key: it is reinterpreted as keyed, and the whole pipeline runs as
+     * one chain of operators handing records over without serializing them. Otherwise it is
+     * shuffled by key.
+     */
+    private static <T> KeyedStream<T, String> keyed(
+            DataStream<T> stream, KeySelector<T, String> key, StreamExecutionEnvironment env) {
+        return env.getParallelism() == 1
+                ? DataStreamUtils.reinterpretAsKeyedStream(stream, key, Types.STRING)
+                : stream.keyBy(key);
     }
 }

@@ -45,6 +45,8 @@ public final class JobEnvironment {
         flink.set(StateBackendOptions.STATE_BACKEND, rocksdb ? "rocksdb" : "hashmap");
         flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, rocksdb);
         flink.set(PipelineOptions.GENERIC_TYPES, false);
+        // Records are immutable: chained operators may hand over the same object, no copy.
+        flink.set(PipelineOptions.OBJECT_REUSE, true);
         boolean bounded = !options.get(HistoryLakeOptions.UNTIL).isBlank();
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         flink.set(

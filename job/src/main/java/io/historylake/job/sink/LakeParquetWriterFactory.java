@@ -1,5 +1,6 @@
 package io.historylake.job.sink;
 
+import io.historylake.lake.MetadataColumn;
 import io.historylake.model.RowChange;
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.BulkWriter;
@@ -46,7 +47,7 @@ public final class LakeParquetWriterFactory implements BulkWriter.Factory<RowCha
         public void addElement(RowChange row) throws IOException {
             if (writer == null) {
                 first = row;
-                writer =
+                Builder builder =
                         new Builder(
                                         new FlinkOutputFile(out),
                                         new RowChangeWriteSupport(
@@ -56,7 +57,16 @@ public final class LakeParquetWriterFactory implements BulkWriter.Factory<RowCha
                                 .withWriteMode(
                                         org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE)
                                 .withConf(new Configuration(false))
-                                .build();
+                                .withDictionaryEncoding(MetadataColumn.EVENT_ID.columnName(), false)
+                                .withDictionaryEncoding(
+                                        MetadataColumn.BINLOG_POS.columnName(), false)
+                                .withDictionaryEncoding(
+                                        MetadataColumn.TX_ORDER.columnName(), false);
+                for (String key : row.schema().primaryKey()) {
+                    // unique values: a dictionary only costs hashing until it falls back
+                    builder.withDictionaryEncoding(key, false);
+                }
+                writer = builder.build();
             } else if (row.schemaVersion() != first.schemaVersion()
                     || !row.table().equals(first.table())) {
                 throw new IllegalStateException(

@@ -74,6 +74,12 @@ public final class MySqlCdcSourceFactory {
         props.setProperty("column.propagate.source.type", ".*");
         // The statement text (MySQL: binlog_rows_query_log_events) carries sqlcommenter tags.
         props.setProperty("include.query", "true");
+        // Debezium's queue hands records over when a batch is full or after the poll interval
+        // (500 ms by default): a snapshot chunk waited two intervals for its end marker, capping
+        // the snapshot at a chunk per second, and every quiet moment of the binlog added latency.
+        props.setProperty("poll.interval.ms", "5");
+        props.setProperty("max.batch.size", "8192");
+        props.setProperty("max.queue.size", "32768");
         return props;
     }
 

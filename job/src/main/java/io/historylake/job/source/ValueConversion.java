@@ -43,9 +43,7 @@ enum ValueConversion {
     ISO_INSTANT_TO_MICROS {
         @Override
         Object convert(Object v, int scale) {
-            Instant instant =
-                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse((String) v, Instant::from);
-            return instant.getEpochSecond() * 1_000_000L + instant.get(ChronoField.MICRO_OF_SECOND);
+            return isoMicros((String) v);
         }
     },
     TO_DATE {
@@ -145,5 +143,75 @@ enum ValueConversion {
         byte[] out = new byte[buffer.remaining()];
         buffer.get(out);
         return out;
+    }
+
+    /**
+     * Microseconds since the epoch of an ISO-8601 UTC timestamp as Debezium writes TIMESTAMP values
+     * ({@code 2024-01-31T10:11:12.123456Z}), parsed by hand on the hot path; any other form goes
+     * through {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}.
+     */
+    static long isoMicros(String s) {
+        int n = s.length();
+        if (n >= 20
+                && s.charAt(4) == '-'
+                && s.charAt(7) == '-'
+                && s.charAt(10) == 'T'
+                && s.charAt(13) == ':'
+                && s.charAt(16) == ':'
+                && s.charAt(n - 1) == 'Z'
+                && (n == 20 || s.charAt(19) == '.')
+                && n <= 30) {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int day = digits(s, 8, 10);
+            int hour = digits(s, 11, 13);
+            int minute = digits(s, 14, 16);
+            int second = digits(s, 17, 19);
+            int micros = 0;
+            int places = 0;
+            for (int i = 20; i < n - 1; i++, places++) {
+                int d = s.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    return slowIsoMicros(s);
+                }
+                if (places < 6) {
+                    micros = micros * 10 + d;
+                }
+            }
+            for (; places < 6; places++) {
+                micros *= 10;
+            }
+            if (year >= 0
+                    && month >= 1
+                    && month <= 12
+                    && day >= 1
+                    && day <= 31
+                    && hour < 24
+                    && minute < 60
+                    && second < 60) {
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                return ((days * 24 + hour) * 60 + minute) * 60_000_000L
+                        + second * 1_000_000L
+                        + micros;
+            }
+        }
+        return slowIsoMicros(s);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1_000_000;
+            }
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
+    private static long slowIsoMicros(String s) {
+        Instant instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(s, Instant::from);
+        return instant.getEpochSecond() * 1_000_000L + instant.get(ChronoField.MICRO_OF_SECOND);
     }
 }

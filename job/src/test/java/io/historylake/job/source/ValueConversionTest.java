@@ -28,6 +28,24 @@ class ValueConversionTest {
     }
 
     @Test
+    void theHandParsedTimestampAgreesWithTheIsoParserOnEveryForm() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            long micros = random.nextLong() % 253_402_300_799_000_000L; // years 0001..9999
+            micros = Math.abs(micros) - 62_135_596_800_000_000L;
+            java.time.Instant instant =
+                    java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
+            // Debezium's forms: no fraction, or 1..9 digits with trailing zeros trimmed.
+            String iso = java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant);
+            assertThat(ValueConversion.isoMicros(iso)).as(iso).isEqualTo(micros);
+        }
+        assertThat(ValueConversion.isoMicros("9999-12-31T23:59:59.999999Z"))
+                .isEqualTo(253_402_300_799_999_999L);
+        assertThat(ValueConversion.isoMicros("1970-01-01T00:00:00.1Z")).isEqualTo(100_000L);
+        assertThat(ValueConversion.isoMicros("1970-01-01T00:00:00.123456789Z")).isEqualTo(123_456L);
+    }
+
+    @Test
     void decimalsKeepTheirScaleAndNeverRound() {
         assertThat(ValueConversion.TO_DECIMAL.convert(new BigDecimal("1.5"), 2))
                 .isEqualTo(new BigDecimal("1.50"));
