@@ -7,6 +7,7 @@ import io.historylake.job.config.HistoryLakeOptions;
 import io.historylake.job.config.MaskingOptions;
 import io.historylake.job.config.MySqlConnection;
 import io.historylake.job.config.SchemaPolicyOptions;
+import io.historylake.job.sink.LakeFileSystems;
 import io.historylake.job.sink.LakeSinkFactory;
 import io.historylake.job.source.CaptureTarget;
 import io.historylake.job.source.MySqlCdcSourceFactory;
@@ -69,6 +70,9 @@ public final class HistoryLakeMain {
                         options.get(HistoryLakeOptions.MYSQL_SERVER_TIME_ZONE),
                         options.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN),
                         masking);
+        if (JobEnvironment.isLocal()) {
+            LakeFileSystems.initialize(options); // a cluster loads its plugins itself
+        }
         Path lake = LakeSinkFactory.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
         BinlogPosition stopAt = stopPosition(options.get(HistoryLakeOptions.UNTIL), target);
         StreamExecutionEnvironment env = JobEnvironment.create(options);

@@ -80,6 +80,12 @@ public final class JobEnvironment {
                 : interval;
     }
 
+    /** Whether this run is a local one ({@code java -jar}), not a cluster's or a test's. */
+    public static boolean isLocal() {
+        return StreamExecutionEnvironment.getExecutionEnvironment()
+                instanceof LocalStreamEnvironment;
+    }
+
     /**
      * The environment for this run: the cluster's when submitted with {@code flink run} (or a
      * test's MiniCluster), else a local one with the dashboard on {@code local.web-ui-port}.

@@ -61,6 +61,19 @@ public final class ConfigLoader {
                     "The masking salt is not a flag (it would show in process lists): set the"
                             + " HISTORY_LAKE_MASK_SALT environment variable");
         }
+        if (flags.containsKey(HistoryLakeOptions.S3_SECRET_KEY.key())) {
+            throw new ConfigException(
+                    "--s3.secret-key is not accepted on the command line (it would show in process"
+                            + " lists): set the AWS_SECRET_ACCESS_KEY environment variable");
+        }
+        if (!values.containsKey(HistoryLakeOptions.S3_ACCESS_KEY.key())
+                && env.get("AWS_ACCESS_KEY_ID") != null
+                && env.get("AWS_SECRET_ACCESS_KEY") != null) {
+            values.put(HistoryLakeOptions.S3_ACCESS_KEY.key(), env.get("AWS_ACCESS_KEY_ID"));
+        }
+        if (env.get("AWS_SECRET_ACCESS_KEY") != null) {
+            values.put(HistoryLakeOptions.S3_SECRET_KEY.key(), env.get("AWS_SECRET_ACCESS_KEY"));
+        }
         if (env.get("HISTORY_LAKE_MASK_SALT") != null) {
             values.put(HistoryLakeOptions.MASK_SALT.key(), env.get("HISTORY_LAKE_MASK_SALT"));
         }

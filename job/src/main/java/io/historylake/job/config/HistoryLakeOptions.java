@@ -213,6 +213,32 @@ public final class HistoryLakeOptions {
                     .withDescription(
                             "Per-table policies, 'regex=policy;regex=policy' over database.table;"
                                     + " the first match wins, else schema.policy.");
+    public static final ConfigOption<String> S3_ENDPOINT =
+            ConfigOptions.key("s3.endpoint")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "S3 endpoint with its scheme, e.g. http://127.0.0.1:9000 for a local"
+                                    + " S3 server; unset for AWS (region from the AWS chain).");
+    public static final ConfigOption<Boolean> S3_PATH_STYLE_ACCESS =
+            ConfigOptions.key("s3.path.style.access")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription("Path-style S3 URLs (local S3 servers need them).");
+    public static final ConfigOption<String> S3_ACCESS_KEY =
+            ConfigOptions.key("s3.access-key")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "S3 access key; unset uses the AWS credential chain (instance or task"
+                                    + " role, environment, profile).");
+    public static final ConfigOption<String> S3_SECRET_KEY =
+            ConfigOptions.key("s3.secret-key")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "S3 secret key, from the AWS_SECRET_ACCESS_KEY environment variable"
+                                    + " only (never a flag); never logged.");
     public static final ConfigOption<Compression> LAKE_COMPRESSION =
             ConfigOptions.key("lake.compression")
                     .enumType(Compression.class)

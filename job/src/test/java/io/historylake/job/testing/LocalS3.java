@@ -1,0 +1,120 @@
+package io.historylake.job.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real S3 API server for a test class: s3proxy started by {@code deploy/local/s3.sh} as its own
+ * process on a free loopback port, stopped after. Reads the lake back through the S3 API (Flink's
+ * S3 file system), never from the server's directory.
+ */
+public final class LocalS3 implements BeforeAllCallback, AfterAllCallback {
+
+    private Path dir;
+    private Map<String, String> env;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dir = Files.createTempDirectory("hl-s3-");
+        env = parse(run("start"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (dir != null) {
+            run("stop");
+        }
+    }
+
+    public String endpoint() {
+        return env.get("HL_S3_ENDPOINT");
+    }
+
+    public String bucket() {
+        return env.get("HL_S3_BUCKET");
+    }
+
+    public String accessKey() {
+        return env.get("HL_S3_ACCESS_KEY");
+    }
+
+    public String secretKey() {
+        return env.get("HL_S3_SECRET_KEY");
+    }
+
+    /** Every object key under {@code prefix} (an {@code s3://} URI), listed through the S3 API. */
+    public static List<String> list(String prefix) throws IOException {
+        List<String> keys = new java.util.ArrayList<>();
+        org.apache.flink.core.fs.Path root = new org.apache.flink.core.fs.Path(prefix);
+        collect(root.getFileSystem(), root, keys);
+        return keys;
+    }
+
+    /** Copies the objects under {@code prefix} (committed ones, no hidden names) to {@code to}. */
+    public static Path download(String prefix, Path to) throws IOException {
+        org.apache.flink.core.fs.Path root = new org.apache.flink.core.fs.Path(prefix);
+        FileSystem fs = root.getFileSystem();
+        for (String key : list(prefix)) {
+            String relative = key.substring(root.toString().length()).replaceFirst("^/", "");
+            if (relative.startsWith(".") || relative.contains("/.")) {
+                continue;
+            }
+            Path target = to.resolve(relative);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = fs.open(new org.apache.flink.core.fs.Path(key))) {
+                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+
+    private static void collect(FileSystem fs, org.apache.flink.core.fs.Path dir, List<String> keys)
+            throws IOException {
+        if (!fs.exists(dir)) {
+            return;
+        }
+        for (FileStatus status : fs.listStatus(dir)) {
+            if (status.isDir()) {
+                collect(fs, status.getPath(), keys);
+            } else {
+                keys.add(status.getPath().toString());
+            }
+        }
+    }
+
+    private String run(String... args) throws IOException, InterruptedException {
+        Path script = RepoPaths.root().resolve("deploy/local/s3.sh");
+        Process process =
+                new ProcessBuilder("bash", script.toString(), args[0], "--dir", dir.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("s3.sh " + String.join(" ", args) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    private static Map<String, String> parse(String out) {
+        Map<String, String> values = new HashMap<>();
+        for (String line : out.split("\n")) {
+            int eq = line.indexOf('=');
+            if (line.startsWith("HL_") && eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1).trim());
+            }
+        }
+        return values;
+    }
+}
