@@ -31,7 +31,15 @@ public final class HistoryLakeMain {
 
     private HistoryLakeMain() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        boolean local = JobEnvironment.isLocal();
+        if (!local) {
+            // On a cluster (flink run, REST jar submission, managed Flink) the job runs there:
+            // submit and return; never exit the JVM, which may be the JobManager's.
+            JobClient job = start(ConfigLoader.load(args, System.getenv()));
+            LOG.info("history-lake job {} submitted", job.getJobID());
+            return;
+        }
         try {
             JobClient job = start(ConfigLoader.load(args, System.getenv()));
             job.getJobExecutionResult().get();

@@ -44,6 +44,13 @@ public final class JobEnvironment {
                         == HistoryLakeOptions.StateBackend.ROCKSDB;
         flink.set(StateBackendOptions.STATE_BACKEND, rocksdb ? "rocksdb" : "hashmap");
         flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, rocksdb);
+        if (rocksdb) {
+            // Snapshot reads look up keys that are not there yet: without bloom filters every miss
+            // searches each level's files, and at ~9M keys a 8k-row chunk took 20 s (measured).
+            flink.setString("state.backend.rocksdb.use-bloom-filter", "true");
+            // A local run's TaskManager gets this much for RocksDB's block cache and memtables.
+            flink.setString("taskmanager.memory.managed.size", "256m");
+        }
         flink.set(PipelineOptions.GENERIC_TYPES, false);
         // Records are immutable: chained operators may hand over the same object, no copy.
         flink.set(PipelineOptions.OBJECT_REUSE, true);

@@ -1,0 +1,183 @@
+package io.historylake.job.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.historylake.job.testing.Await;
+import io.historylake.job.testing.BinlogTruth;
+import io.historylake.job.testing.ColumnCheck;
+import io.historylake.job.testing.Lake;
+import io.historylake.job.testing.LakeAssertions;
+import io.historylake.job.testing.LocalMariaDb;
+import io.historylake.job.testing.RepoPaths;
+import io.historylake.job.testing.SessionCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The TaskManager process killed with SIGKILL, three times in one run: during the snapshot, during
+ * the binlog phase, and between a checkpoint's barrier and its commit. The job runs on a session
+ * cluster of real processes, submitted through the REST API; after each kill a new TaskManager
+ * joins. The lake ends up holding every change exactly once and the state MySQL holds.
+ */
+class TaskManagerKillITCase {
+
+    @RegisterExtension static final LocalMariaDb MYSQL = new LocalMariaDb();
+
+    private static final int ROWS = 20_000;
+    private static final List<String> TABLES =
+            List.of("faults.orders", "faults.payments", "faults.events");
+    private static final List<ColumnCheck> COLUMNS =
+            List.of(
+                    ColumnCheck.text("id", "INT"),
+                    ColumnCheck.text("n", "INT"),
+                    ColumnCheck.text("note", "VARCHAR(40)"));
+
+    @TempDir Path work;
+
+    @Test
+    void killingTheTaskManagerInSnapshotBinlogAndCheckpointLosesAndDuplicatesNothing()
+            throws Exception {
+        MYSQL.execute("CREATE DATABASE faults");
+        for (String table : TABLES) {
+            MYSQL.execute(
+                    "CREATE TABLE " + table + " (id INT PRIMARY KEY, n INT, note VARCHAR(40))",
+                    "INSERT INTO " + table + " SELECT seq, 0, 'seed' FROM faults.seq_1_to_" + ROWS);
+        }
+        Lake lake = new Lake(work.resolve("lake"));
+        Path jar = RepoPaths.root().resolve("job/target/history-lake.jar");
+        try (SessionCluster cluster =
+                new SessionCluster(
+                        work.resolve("cluster"),
+                        jar,
+                        Map.of("MYSQL_PASSWORD", MYSQL.cdcUser().password()))) {
+            Process tm = cluster.startTaskManager();
+            Await.until(
+                    Duration.ofMinutes(1),
+                    () -> cluster.taskManagerCount() == 1,
+                    () -> "waiting for a TaskManager");
+            String job =
+                    cluster.submit(
+                            List.of(
+                                    "--mysql.host",
+                                    "127.0.0.1",
+                                    "--mysql.port",
+                                    Integer.toString(MYSQL.port()),
+                                    "--mysql.user",
+                                    MYSQL.cdcUser().user(),
+                                    "--mysql.databases",
+                                    "faults",
+                                    "--mysql.snapshot.chunk-size",
+                                    "1000",
+                                    "--lake.path",
+                                    work.resolve("lake").toUri().toString(),
+                                    "--checkpoint.dir",
+                                    work.resolve("checkpoints").toUri().toString(),
+                                    "--checkpoint.interval",
+                                    "1s"));
+
+            // 1. During the snapshot.
+            Await.until(
+                    Duration.ofMinutes(2),
+                    () -> snapshotRows(lake) >= 3_000,
+                    () -> "waiting for snapshot rows: " + state(cluster, job));
+            SessionCluster.kill(tm);
+            assertThat(snapshotRows(lake)).as("killed during the snapshot").isLessThan(3L * ROWS);
+            tm = cluster.startTaskManager();
+            Await.until(
+                    Duration.ofMinutes(3),
+                    () -> snapshotRows(lake) == 3L * ROWS,
+                    () -> "waiting for the whole snapshot: " + state(cluster, job));
+
+            // 2. During the binlog phase, while writes go on.
+            String from = MYSQL.masterPosition();
+            try (PacedWriter writer = new PacedWriter(MYSQL, TABLES, ROWS, 45_000, 300)) {
+                Await.until(
+                        Duration.ofMinutes(2),
+                        () -> binlogRows(lake) >= 3_000,
+                        () -> "waiting for binlog rows: " + state(cluster, job));
+                SessionCluster.kill(tm);
+                assertThat(writer.isDone()).as("killed while writes go on").isFalse();
+                tm = cluster.startTaskManager();
+
+                // 3. Between a checkpoint's barrier and its commit: once the job runs on the new
+                // TaskManager (a checkpoint completed after it joined), kill it while the next
+                // checkpoint is in flight.
+                int before = cluster.checkpointsCompleted(job);
+                Await.until(
+                        Duration.ofMinutes(2),
+                        () -> cluster.checkpointsCompleted(job) > before,
+                        () -> "waiting for the job to run again: " + state(cluster, job));
+                Await.until(
+                        Duration.ofMinutes(1),
+                        () -> cluster.checkpointsInProgress(job) > 0,
+                        () -> "waiting for a checkpoint in flight: " + state(cluster, job));
+                SessionCluster.kill(tm);
+                cluster.startTaskManager();
+                writer.awaitDone();
+            }
+            Map<String, Map<String, Long>> truth =
+                    BinlogTruth.count(MYSQL, from, MYSQL.masterPosition());
+            assertThat(BinlogTruth.total(truth)).isGreaterThanOrEqualTo(45_000);
+            Await.until(
+                    Duration.ofMinutes(4),
+                    () -> LakeAssertions.binlogCounts(lake, TABLES).equals(truth),
+                    () -> "lake vs binlog " + truth + ": " + state(cluster, job));
+            String failures = cluster.get("/jobs/" + job + "/exceptions?maxExceptions=20");
+            java.util.Set<String> lost = new java.util.TreeSet<>();
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile(
+                                    "TaskManager with id (\\S+) is no longer reachable")
+                            .matcher(failures);
+            while (m.find()) {
+                lost.add(m.group(1));
+            }
+            assertThat(lost).as("each kill failed the job once: %s", failures).hasSize(3);
+            cluster.cancel(job);
+        }
+        for (String table : TABLES) {
+            String name = table.substring(table.indexOf('.') + 1);
+            LakeAssertions.assertNoDuplicateEventIds(lake, "faults_" + name);
+            assertThat(lake.count("SELECT count(*) FROM faults_" + name + " WHERE _op = 'r'"))
+                    .isEqualTo(ROWS);
+            LakeAssertions.assertStateEquals(MYSQL, lake, "faults", name, "id", COLUMNS);
+        }
+    }
+
+    private static long snapshotRows(Lake lake) throws Exception {
+        return rows(lake, "_op = 'r'");
+    }
+
+    private static long binlogRows(Lake lake) throws Exception {
+        return rows(lake, "_op <> 'r'");
+    }
+
+    private static long rows(Lake lake, String where) throws Exception {
+        long total = 0;
+        for (String table : TABLES) {
+            total +=
+                    lake.count(
+                            "SELECT count(*) FROM faults_"
+                                    + table.substring(7)
+                                    + " WHERE "
+                                    + where);
+        }
+        return total;
+    }
+
+    private static String state(SessionCluster cluster, String job) {
+        try {
+            return cluster.jobState(job)
+                    + ", TaskManagers "
+                    + cluster.taskManagerCount()
+                    + ", logs in "
+                    + cluster.logs();
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+}
