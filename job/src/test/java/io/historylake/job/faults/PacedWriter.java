@@ -25,15 +25,35 @@ final class PacedWriter implements AutoCloseable {
      */
     PacedWriter(
             LocalMariaDb mysql, List<String> tables, int existing, long changes, int perSecond) {
-        done = executor.submit(() -> write(mysql, tables, existing, changes, perSecond));
+        this(mysql, tables, existing, existing + 1, changes, perSecond);
+    }
+
+    /**
+     * @param firstNewId the first id this writer inserts (above every id written before)
+     */
+    PacedWriter(
+            LocalMariaDb mysql,
+            List<String> tables,
+            int existing,
+            int firstNewId,
+            long changes,
+            int perSecond) {
+        done =
+                executor.submit(
+                        () -> write(mysql, tables, existing, firstNewId, changes, perSecond));
     }
 
     private static long write(
-            LocalMariaDb mysql, List<String> tables, int existing, long changes, int perSecond)
+            LocalMariaDb mysql,
+            List<String> tables,
+            int existing,
+            int firstNewId,
+            long changes,
+            int perSecond)
             throws Exception {
         long written = 0;
         int[] next = new int[tables.size()];
-        java.util.Arrays.fill(next, existing + 1);
+        java.util.Arrays.fill(next, firstNewId);
         long start = System.nanoTime();
         try (Connection c = mysql.root();
                 Statement s = c.createStatement()) {

@@ -85,7 +85,7 @@ class TaskManagerKillITCase {
                     Duration.ofMinutes(2),
                     () -> snapshotRows(lake) >= 3_000,
                     () -> "waiting for snapshot rows: " + state(cluster, job));
-            SessionCluster.kill(tm);
+            killAndAwaitFailover(cluster, job, tm);
             assertThat(snapshotRows(lake)).as("killed during the snapshot").isLessThan(3L * ROWS);
             tm = cluster.startTaskManager();
             Await.until(
@@ -100,7 +100,7 @@ class TaskManagerKillITCase {
                         Duration.ofMinutes(2),
                         () -> binlogRows(lake) >= 3_000,
                         () -> "waiting for binlog rows: " + state(cluster, job));
-                SessionCluster.kill(tm);
+                killAndAwaitFailover(cluster, job, tm);
                 assertThat(writer.isDone()).as("killed while writes go on").isFalse();
                 tm = cluster.startTaskManager();
 
@@ -116,7 +116,7 @@ class TaskManagerKillITCase {
                         Duration.ofMinutes(1),
                         () -> cluster.checkpointsInProgress(job) > 0,
                         () -> "waiting for a checkpoint in flight: " + state(cluster, job));
-                SessionCluster.kill(tm);
+                killAndAwaitFailover(cluster, job, tm);
                 cluster.startTaskManager();
                 writer.awaitDone();
             }
@@ -127,16 +127,9 @@ class TaskManagerKillITCase {
                     Duration.ofMinutes(4),
                     () -> LakeAssertions.binlogCounts(lake, TABLES).equals(truth),
                     () -> "lake vs binlog " + truth + ": " + state(cluster, job));
-            String failures = cluster.get("/jobs/" + job + "/exceptions?maxExceptions=20");
-            java.util.Set<String> lost = new java.util.TreeSet<>();
-            java.util.regex.Matcher m =
-                    java.util.regex.Pattern.compile(
-                                    "TaskManager with id (\\S+) is no longer reachable")
-                            .matcher(failures);
-            while (m.find()) {
-                lost.add(m.group(1));
-            }
-            assertThat(lost).as("each kill failed the job once: %s", failures).hasSize(3);
+            assertThat(lostTaskManagers(cluster, job))
+                    .as("each kill failed the job over once")
+                    .hasSize(3);
             cluster.cancel(job);
         }
         for (String table : TABLES) {
@@ -146,6 +139,31 @@ class TaskManagerKillITCase {
                     .isEqualTo(ROWS);
             LakeAssertions.assertStateEquals(MYSQL, lake, "faults", name, "id", COLUMNS);
         }
+    }
+
+    /** Kills the TaskManager and waits until the job has failed over because of it. */
+    private static void killAndAwaitFailover(SessionCluster cluster, String job, Process tm)
+            throws Exception {
+        int failures = lostTaskManagers(cluster, job).size();
+        SessionCluster.kill(tm);
+        Await.until(
+                Duration.ofMinutes(1),
+                () -> lostTaskManagers(cluster, job).size() > failures,
+                () -> "waiting for the job to fail over after the kill: " + state(cluster, job));
+    }
+
+    /** The TaskManagers whose loss failed the job, from the job's exception history. */
+    private static java.util.Set<String> lostTaskManagers(SessionCluster cluster, String job)
+            throws Exception {
+        String failures = cluster.get("/jobs/" + job + "/exceptions?maxExceptions=20");
+        java.util.Set<String> lost = new java.util.TreeSet<>();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("TaskManager with id (\\S+) is no longer reachable")
+                        .matcher(failures);
+        while (m.find()) {
+            lost.add(m.group(1));
+        }
+        return lost;
     }
 
     private static long snapshotRows(Lake lake) throws Exception {
