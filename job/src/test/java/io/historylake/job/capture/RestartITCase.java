@@ -30,11 +30,7 @@ class RestartITCase {
     @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension();
     @RegisterExtension static final LocalMariaDb MYSQL = new LocalMariaDb();
 
-    private static final List<ColumnCheck> COLUMNS =
-            List.of(
-                    ColumnCheck.text("id", "INT"),
-                    ColumnCheck.text("n", "INT"),
-                    ColumnCheck.text("note", "VARCHAR(40)"));
+    private static final List<ColumnCheck> COLUMNS = ColumnCheck.counterTable();
 
     @TempDir Path work;
 

@@ -31,11 +31,7 @@ class TaskManagerKillITCase {
     private static final int ROWS = 20_000;
     private static final List<String> TABLES =
             List.of("faults.orders", "faults.payments", "faults.events");
-    private static final List<ColumnCheck> COLUMNS =
-            List.of(
-                    ColumnCheck.text("id", "INT"),
-                    ColumnCheck.text("n", "INT"),
-                    ColumnCheck.text("note", "VARCHAR(40)"));
+    private static final List<ColumnCheck> COLUMNS = ColumnCheck.counterTable();
 
     @TempDir Path work;
 

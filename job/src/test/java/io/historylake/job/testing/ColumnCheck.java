@@ -9,6 +9,11 @@ public record ColumnCheck(
         String name, String ddl, String mysqlExpr, String duckExpr, boolean numeric) {
 
     /** Compared as text after a plain cast on both sides. */
+    /** The columns of the tests' counter tables {@code (id INT, n INT, note VARCHAR(40))}. */
+    public static java.util.List<ColumnCheck> counterTable() {
+        return java.util.List.of(text("id", "INT"), text("n", "INT"), text("note", "VARCHAR(40)"));
+    }
+
     public static ColumnCheck text(String name, String ddl) {
         return new ColumnCheck(name, ddl, "CAST({c} AS CHAR)", "CAST({c} AS VARCHAR)", false);
     }

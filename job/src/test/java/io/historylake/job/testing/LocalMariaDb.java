@@ -2,7 +2,6 @@ package io.historylake.job.testing;
 
 import io.historylake.job.config.MySqlConnection;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,10 +9,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,7 +27,7 @@ public final class LocalMariaDb implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("hl-mariadb-");
-        env = parse(run("start"));
+        env = DeployScript.env(run("start"));
     }
 
     @Override
@@ -110,28 +107,6 @@ public final class LocalMariaDb implements BeforeAllCallback, AfterAllCallback {
     }
 
     private String run(String... args) throws IOException, InterruptedException {
-        Path script = RepoPaths.root().resolve("deploy/local/mysql.sh");
-        List<String> command =
-                new java.util.ArrayList<>(
-                        List.of("bash", script.toString(), args[0], "--dir", dir.toString()));
-        command.addAll(List.of(args).subList(1, args.length));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(
-                    "mysql.sh " + String.join(" ", args) + " failed:\n" + out);
-        }
-        return out;
-    }
-
-    private static Map<String, String> parse(String out) {
-        Map<String, String> values = new HashMap<>();
-        for (String line : out.split("\n")) {
-            int eq = line.indexOf('=');
-            if (line.startsWith("HL_") && eq > 0) {
-                values.put(line.substring(0, eq), line.substring(eq + 1).trim());
-            }
-        }
-        return values;
+        return DeployScript.run("mysql.sh", dir, args[0], List.of(args).subList(1, args.length));
     }
 }

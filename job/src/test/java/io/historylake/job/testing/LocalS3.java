@@ -2,13 +2,10 @@ package io.historylake.job.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -28,7 +25,7 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("hl-s3-");
-        env = parse(run("start"));
+        env = DeployScript.env(run("start"));
     }
 
     @Override
@@ -95,26 +92,6 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback {
     }
 
     private String run(String... args) throws IOException, InterruptedException {
-        Path script = RepoPaths.root().resolve("deploy/local/s3.sh");
-        Process process =
-                new ProcessBuilder("bash", script.toString(), args[0], "--dir", dir.toString())
-                        .redirectErrorStream(true)
-                        .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("s3.sh " + String.join(" ", args) + " failed:\n" + out);
-        }
-        return out;
-    }
-
-    private static Map<String, String> parse(String out) {
-        Map<String, String> values = new HashMap<>();
-        for (String line : out.split("\n")) {
-            int eq = line.indexOf('=');
-            if (line.startsWith("HL_") && eq > 0) {
-                values.put(line.substring(0, eq), line.substring(eq + 1).trim());
-            }
-        }
-        return values;
+        return DeployScript.run("s3.sh", dir, args[0], List.of(args).subList(1, args.length));
     }
 }
