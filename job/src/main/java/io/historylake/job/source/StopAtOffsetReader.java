@@ -44,7 +44,12 @@ final class StopAtOffsetReader implements SourceReader<CdcEvent, MySqlSplit> {
             return InputStatus.END_OF_INPUT;
         }
         output.setTarget(readerOutput);
-        InputStatus status = delegate.pollNext(output);
+        InputStatus status;
+        try {
+            status = delegate.pollNext(output);
+        } catch (Exception e) {
+            throw BinlogPurged.translate(e).map(Exception.class::cast).orElse(e);
+        }
         return reachedStop ? InputStatus.END_OF_INPUT : status;
     }
 
