@@ -42,8 +42,16 @@ public class RowHistoryFunction extends KeyedProcessFunction<String, RowChange, 
     @Override
     public void processElement(RowChange change, Context ctx, Collector<RowChange> out)
             throws Exception {
-        Long previous = version.value();
-        long next = previous == null ? 1L : previous + 1;
+        long next;
+        if (change.op() == Op.READ) {
+            // A snapshot read is the row's first appearance in this job's history: version 1,
+            // without a lookup (at millions of keys, looking up keys that are not there yet
+            // dominated the snapshot). A chunk read again after a restore gets the same version.
+            next = 1L;
+        } else {
+            Long previous = version.value();
+            next = previous == null ? 1L : previous + 1;
+        }
         version.update(next);
         var changed = ChangedColumns.of(change);
         if (change.op() == Op.UPDATE && changed.isEmpty()) {
