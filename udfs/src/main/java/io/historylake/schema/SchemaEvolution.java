@@ -4,7 +4,6 @@ import io.historylake.model.Column;
 import io.historylake.model.LakeType;
 import io.historylake.model.SchemaVersion;
 import io.historylake.model.TableSchema;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,7 +69,7 @@ public final class SchemaEvolution {
     /** Columns that an earlier violation made land as strings: they stay strings. */
     private static Set<String> retyped(SchemaVersion current) {
         Set<String> names = new HashSet<>();
-        List<Column> landed = new ArrayList<>(current.schema().columns());
+        List<Column> landed = current.schema().columns();
         for (int i = 0; i < landed.size(); i++) {
             if (landed.get(i).lakeType().equals(LakeType.STRING)
                     && !current.source().columns().get(i).lakeType().equals(LakeType.STRING)) {

@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -61,18 +62,18 @@ public final class ConfigLoader {
                     "The masking salt is not a flag (it would show in process lists): set the"
                             + " HISTORY_LAKE_MASK_SALT environment variable");
         }
-        if (flags.containsKey(HistoryLakeOptions.S3_SECRET_KEY.key())) {
+        if (flags.containsKey(S3Options.SECRET_KEY.key())) {
             throw new ConfigException(
                     "--s3.secret-key is not accepted on the command line (it would show in process"
                             + " lists): set the AWS_SECRET_ACCESS_KEY environment variable");
         }
-        if (!values.containsKey(HistoryLakeOptions.S3_ACCESS_KEY.key())
+        if (!values.containsKey(S3Options.ACCESS_KEY.key())
                 && env.get("AWS_ACCESS_KEY_ID") != null
                 && env.get("AWS_SECRET_ACCESS_KEY") != null) {
-            values.put(HistoryLakeOptions.S3_ACCESS_KEY.key(), env.get("AWS_ACCESS_KEY_ID"));
+            values.put(S3Options.ACCESS_KEY.key(), env.get("AWS_ACCESS_KEY_ID"));
         }
         if (env.get("AWS_SECRET_ACCESS_KEY") != null) {
-            values.put(HistoryLakeOptions.S3_SECRET_KEY.key(), env.get("AWS_SECRET_ACCESS_KEY"));
+            values.put(S3Options.SECRET_KEY.key(), env.get("AWS_SECRET_ACCESS_KEY"));
         }
         if (env.get("HISTORY_LAKE_MASK_SALT") != null) {
             values.put(HistoryLakeOptions.MASK_SALT.key(), env.get("HISTORY_LAKE_MASK_SALT"));
@@ -176,14 +177,17 @@ public final class ConfigLoader {
 
     private static Map<String, ConfigOption<?>> knownOptions() {
         Map<String, ConfigOption<?>> options = new TreeMap<>();
-        for (Field field : HistoryLakeOptions.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers())
-                    && ConfigOption.class.isAssignableFrom(field.getType())) {
-                try {
-                    ConfigOption<?> option = (ConfigOption<?>) field.get(null);
-                    options.put(option.key(), option);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
+        for (Class<?> holder :
+                List.of(HistoryLakeOptions.class, S3Options.class, SchemaPolicyOptions.class)) {
+            for (Field field : holder.getFields()) {
+                if (Modifier.isStatic(field.getModifiers())
+                        && ConfigOption.class.isAssignableFrom(field.getType())) {
+                    try {
+                        ConfigOption<?> option = (ConfigOption<?>) field.get(null);
+                        options.put(option.key(), option);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
         }

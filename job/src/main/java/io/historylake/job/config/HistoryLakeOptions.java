@@ -1,12 +1,13 @@
 package io.historylake.job.config;
 
-import io.historylake.schema.SchemaPolicy;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
 
-/** Every option of the job, typed and documented; README's configuration reference lists them. */
+/**
+ * The options of the job (S3 ones in {@link S3Options}), typed and documented; README lists them.
+ */
 public final class HistoryLakeOptions {
 
     private HistoryLakeOptions() {}
@@ -196,49 +197,6 @@ public final class HistoryLakeOptions {
                     .withDescription(
                             "Athena/Glue database of the DDL written to <lake>/_athena/ (one table"
                                     + " <database>_<table> per source table).");
-    public static final ConfigOption<SchemaPolicy> SCHEMA_POLICY =
-            ConfigOptions.key("schema.policy")
-                    .enumType(SchemaPolicy.class)
-                    .defaultValue(SchemaPolicy.QUARANTINE)
-                    .withDescription(
-                            "What a schema change that renames, retypes or repurposes a column"
-                                    + " does: FAIL stops the job; QUARANTINE sends the table's"
-                                    + " events to <lake>/_quarantine/ until 'history-lake"
-                                    + " quarantine release'; STRING lands the violated columns as"
-                                    + " strings in a new schema version.");
-    public static final ConfigOption<String> SCHEMA_POLICY_TABLES =
-            ConfigOptions.key("schema.policy.tables")
-                    .stringType()
-                    .defaultValue("")
-                    .withDescription(
-                            "Per-table policies, 'regex=policy;regex=policy' over database.table;"
-                                    + " the first match wins, else schema.policy.");
-    public static final ConfigOption<String> S3_ENDPOINT =
-            ConfigOptions.key("s3.endpoint")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "S3 endpoint with its scheme, e.g. http://127.0.0.1:9000 for a local"
-                                    + " S3 server; unset for AWS (region from the AWS chain).");
-    public static final ConfigOption<Boolean> S3_PATH_STYLE_ACCESS =
-            ConfigOptions.key("s3.path.style.access")
-                    .booleanType()
-                    .defaultValue(false)
-                    .withDescription("Path-style S3 URLs (local S3 servers need them).");
-    public static final ConfigOption<String> S3_ACCESS_KEY =
-            ConfigOptions.key("s3.access-key")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "S3 access key; unset uses the AWS credential chain (instance or task"
-                                    + " role, environment, profile).");
-    public static final ConfigOption<String> S3_SECRET_KEY =
-            ConfigOptions.key("s3.secret-key")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "S3 secret key, from the AWS_SECRET_ACCESS_KEY environment variable"
-                                    + " only (never a flag); never logged.");
     public static final ConfigOption<Compression> LAKE_COMPRESSION =
             ConfigOptions.key("lake.compression")
                     .enumType(Compression.class)

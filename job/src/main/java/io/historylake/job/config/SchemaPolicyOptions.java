@@ -7,16 +7,38 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 
-/** Reads {@code schema.policy} and {@code schema.policy.tables} ({@code regex=policy;...}). */
+/**
+ * The options {@code schema.policy} and {@code schema.policy.tables} ({@code regex=policy;...}).
+ */
 public final class SchemaPolicyOptions {
 
     private SchemaPolicyOptions() {}
 
+    public static final ConfigOption<SchemaPolicy> POLICY =
+            ConfigOptions.key("schema.policy")
+                    .enumType(SchemaPolicy.class)
+                    .defaultValue(SchemaPolicy.QUARANTINE)
+                    .withDescription(
+                            "What a schema change that renames, retypes or repurposes a column"
+                                    + " does: FAIL stops the job; QUARANTINE sends the table's"
+                                    + " events to <lake>/_quarantine/ until 'history-lake"
+                                    + " quarantine release'; STRING lands the violated columns as"
+                                    + " strings in a new schema version.");
+    public static final ConfigOption<String> TABLES =
+            ConfigOptions.key("schema.policy.tables")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "Per-table policies, 'regex=policy;regex=policy' over database.table;"
+                                    + " the first match wins, else schema.policy.");
+
     public static SchemaPolicies policies(Configuration options) {
         Map<String, SchemaPolicy> perTable = new LinkedHashMap<>();
-        for (String entry : options.get(HistoryLakeOptions.SCHEMA_POLICY_TABLES).split(";")) {
+        for (String entry : options.get(TABLES).split(";")) {
             if (entry.isBlank()) {
                 continue;
             }
@@ -37,6 +59,6 @@ public final class SchemaPolicyOptions {
                         e);
             }
         }
-        return new SchemaPolicies(options.get(HistoryLakeOptions.SCHEMA_POLICY), perTable);
+        return new SchemaPolicies(options.get(POLICY), perTable);
     }
 }

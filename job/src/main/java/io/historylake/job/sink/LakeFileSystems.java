@@ -1,7 +1,7 @@
 package io.historylake.job.sink;
 
 import io.historylake.job.config.ConfigException;
-import io.historylake.job.config.HistoryLakeOptions;
+import io.historylake.job.config.S3Options;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public final class LakeFileSystems {
                 "File systems initialized with plugins from {} (s3 endpoint {}, credentials {})",
                 pluginsDir,
                 fs.getString("s3.endpoint", "AWS default"),
-                options.getOptional(HistoryLakeOptions.S3_ACCESS_KEY).isPresent()
+                options.getOptional(S3Options.ACCESS_KEY).isPresent()
                         ? "from options"
                         : "from the AWS chain");
     }
@@ -61,7 +61,7 @@ public final class LakeFileSystems {
     /** The Flink configuration the file system plugins read: {@code s3.*} keys. */
     static Configuration fileSystemConfiguration(Configuration options) {
         Configuration fs = new Configuration();
-        options.getOptional(HistoryLakeOptions.S3_ENDPOINT)
+        options.getOptional(S3Options.ENDPOINT)
                 .ifPresent(
                         endpoint -> {
                             if (!endpoint.startsWith("http://")
@@ -76,11 +76,10 @@ public final class LakeFileSystems {
                             fs.setString("s3.endpoint", endpoint);
                         });
         fs.setString(
-                "s3.path.style.access",
-                Boolean.toString(options.get(HistoryLakeOptions.S3_PATH_STYLE_ACCESS)));
-        options.getOptional(HistoryLakeOptions.S3_ACCESS_KEY)
+                "s3.path.style.access", Boolean.toString(options.get(S3Options.PATH_STYLE_ACCESS)));
+        options.getOptional(S3Options.ACCESS_KEY)
                 .ifPresent(key -> fs.setString("s3.access-key", key));
-        options.getOptional(HistoryLakeOptions.S3_SECRET_KEY)
+        options.getOptional(S3Options.SECRET_KEY)
                 .ifPresent(key -> fs.setString("s3.secret-key", key));
         return fs;
     }

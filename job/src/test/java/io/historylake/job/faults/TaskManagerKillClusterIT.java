@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cluster of real processes, submitted through the REST API; after each kill a new TaskManager
  * joins. The lake ends up holding every change exactly once and the state MySQL holds.
  */
-class TaskManagerKillITCase {
+class TaskManagerKillClusterIT {
 
     @RegisterExtension static final LocalMariaDb MYSQL = new LocalMariaDb();
 
