@@ -6,7 +6,6 @@ import io.historylake.mask.MaskingRules;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.TableId;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +60,12 @@ public final class MySqlPreflight {
 
     static Connection connect(MySqlConnection mysql) {
         try {
-            return DriverManager.getConnection(mysql.jdbcUrl(), mysql.user(), mysql.password());
+            // The driver itself, not DriverManager: on a session cluster every submission has its
+            // own class loader, and DriverManager only knows the driver of the first one.
+            Properties credentials = new Properties();
+            credentials.setProperty("user", mysql.user());
+            credentials.setProperty("password", mysql.password());
+            return new com.mysql.cj.jdbc.Driver().connect(mysql.jdbcUrl(), credentials);
         } catch (SQLException e) {
             if (e.getErrorCode() == 1045 || "28000".equals(e.getSQLState())) {
                 throw new ConfigException(

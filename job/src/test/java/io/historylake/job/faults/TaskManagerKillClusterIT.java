@@ -80,14 +80,14 @@ class TaskManagerKillClusterIT {
             Await.until(
                     Duration.ofMinutes(2),
                     () -> snapshotRows(lake) >= 3_000,
-                    () -> "waiting for snapshot rows: " + state(cluster, job));
+                    () -> "waiting for snapshot rows: " + cluster.describe(job));
             killAndAwaitFailover(cluster, job, tm);
             assertThat(snapshotRows(lake)).as("killed during the snapshot").isLessThan(3L * ROWS);
             tm = cluster.startTaskManager();
             Await.until(
                     Duration.ofMinutes(3),
                     () -> snapshotRows(lake) == 3L * ROWS,
-                    () -> "waiting for the whole snapshot: " + state(cluster, job));
+                    () -> "waiting for the whole snapshot: " + cluster.describe(job));
 
             // 2. During the binlog phase, while writes go on.
             String from = MYSQL.masterPosition();
@@ -95,7 +95,7 @@ class TaskManagerKillClusterIT {
                 Await.until(
                         Duration.ofMinutes(2),
                         () -> binlogRows(lake) >= 3_000,
-                        () -> "waiting for binlog rows: " + state(cluster, job));
+                        () -> "waiting for binlog rows: " + cluster.describe(job));
                 killAndAwaitFailover(cluster, job, tm);
                 assertThat(writer.isDone()).as("killed while writes go on").isFalse();
                 tm = cluster.startTaskManager();
@@ -107,11 +107,11 @@ class TaskManagerKillClusterIT {
                 Await.until(
                         Duration.ofMinutes(2),
                         () -> cluster.checkpointsCompleted(job) > before,
-                        () -> "waiting for the job to run again: " + state(cluster, job));
+                        () -> "waiting for the job to run again: " + cluster.describe(job));
                 Await.until(
                         Duration.ofMinutes(1),
                         () -> cluster.checkpointsInProgress(job) > 0,
-                        () -> "waiting for a checkpoint in flight: " + state(cluster, job));
+                        () -> "waiting for a checkpoint in flight: " + cluster.describe(job));
                 killAndAwaitFailover(cluster, job, tm);
                 cluster.startTaskManager();
                 writer.awaitDone();
@@ -122,7 +122,7 @@ class TaskManagerKillClusterIT {
             Await.until(
                     Duration.ofMinutes(4),
                     () -> LakeAssertions.binlogCounts(lake, TABLES).equals(truth),
-                    () -> "lake vs binlog " + truth + ": " + state(cluster, job));
+                    () -> "lake vs binlog " + truth + ": " + cluster.describe(job));
             assertThat(lostTaskManagers(cluster, job))
                     .as("each kill failed the job over once")
                     .hasSize(3);
@@ -145,7 +145,7 @@ class TaskManagerKillClusterIT {
         Await.until(
                 Duration.ofMinutes(1),
                 () -> lostTaskManagers(cluster, job).size() > failures,
-                () -> "waiting for the job to fail over after the kill: " + state(cluster, job));
+                () -> "waiting for the job to fail over after the kill: " + cluster.describe(job));
     }
 
     /** The TaskManagers whose loss failed the job, from the job's exception history. */
@@ -181,17 +181,5 @@ class TaskManagerKillClusterIT {
                                     + where);
         }
         return total;
-    }
-
-    private static String state(SessionCluster cluster, String job) {
-        try {
-            return cluster.jobState(job)
-                    + ", TaskManagers "
-                    + cluster.taskManagerCount()
-                    + ", logs in "
-                    + cluster.logs();
-        } catch (Exception e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
     }
 }

@@ -192,6 +192,15 @@ public final class SessionCluster implements AutoCloseable {
         return Integer.parseInt(field(get("/overview"), "taskmanagers"));
     }
 
+    /** The job's state, the TaskManagers and where the logs are, for failure messages. */
+    public String describe(String jobId) {
+        try {
+            return jobState(jobId) + ", TaskManagers " + taskManagerCount() + ", logs in " + dir;
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + "), logs in " + dir;
+        }
+    }
+
     public String jobState(String jobId) throws Exception {
         return field(get("/jobs/" + jobId), "state");
     }
@@ -203,6 +212,37 @@ public final class SessionCluster implements AutoCloseable {
 
     public int checkpointsCompleted(String jobId) throws Exception {
         return Integer.parseInt(field(get("/jobs/" + jobId + "/checkpoints"), "completed"));
+    }
+
+    /** Stops the job with a savepoint into {@code directory}; returns the savepoint's path. */
+    public String stopWithSavepoint(String jobId, Path directory) throws Exception {
+        String trigger =
+                send(
+                        HttpRequest.newBuilder(uri("/jobs/" + jobId + "/stop"))
+                                .header("Content-Type", "application/json")
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"targetDirectory\":\""
+                                                        + directory.toUri()
+                                                        + "\",\"drain\":false}"))
+                                .build());
+        String request = field(trigger, "request-id");
+        String[] location = new String[1];
+        Await.until(
+                java.time.Duration.ofMinutes(2),
+                () -> {
+                    String status = get("/jobs/" + jobId + "/savepoints/" + request);
+                    if (status.contains("\"failure-cause\"")) {
+                        throw new IllegalStateException("The savepoint failed: " + status);
+                    }
+                    if (status.contains("\"location\"")) {
+                        location[0] = field(status, "location");
+                        return true;
+                    }
+                    return false;
+                },
+                () -> "waiting for the savepoint of " + jobId);
+        return location[0];
     }
 
     public void cancel(String jobId) throws Exception {
