@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.testing.Await;
 import io.historylake.job.testing.BinlogTruth;
-import io.historylake.job.testing.ColumnCheck;
 import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
@@ -29,22 +28,14 @@ class SavepointUpgradeClusterIT {
     @RegisterExtension static final LocalMariaDb MYSQL = new LocalMariaDb();
 
     private static final int ROWS = 5_000;
-    private static final List<String> TABLES = List.of("upgrade.accounts", "upgrade.orders");
 
     @TempDir Path work;
 
     @Test
     void aJobStoppedWithASavepointAndStartedAgainFromItLosesAndDuplicatesNothing()
             throws Exception {
-        MYSQL.execute("CREATE DATABASE upgrade");
-        for (String table : TABLES) {
-            MYSQL.execute(
-                    "CREATE TABLE " + table + " (id INT PRIMARY KEY, n INT, note VARCHAR(40))",
-                    "INSERT INTO "
-                            + table
-                            + " SELECT seq, 0, 'seed' FROM upgrade.seq_1_to_"
-                            + ROWS);
-        }
+        CounterTables db =
+                CounterTables.create(MYSQL, "upgrade", List.of("accounts", "orders"), ROWS);
         Lake lake = new Lake(work.resolve("lake"));
         Path jar = RepoPaths.root().resolve("job/target/history-lake.jar");
         try (SessionCluster cluster =
@@ -56,14 +47,14 @@ class SavepointUpgradeClusterIT {
             String job = cluster.submit(args(null));
             Await.until(
                     Duration.ofMinutes(2),
-                    () -> rows(lake, "_op = 'r'") == 2L * ROWS,
+                    () -> db.rows(lake, "_op = 'r'") == 2L * ROWS,
                     () -> "waiting for the snapshot: " + cluster.describe(job));
 
             String from = MYSQL.masterPosition();
-            try (PacedWriter writer = new PacedWriter(MYSQL, TABLES, ROWS, 6_000, 100)) {
+            try (PacedWriter writer = new PacedWriter(MYSQL, db.tables(), ROWS, 6_000, 100)) {
                 Await.until(
                         Duration.ofMinutes(1),
-                        () -> rows(lake, "_op <> 'r'") >= 1_000,
+                        () -> db.rows(lake, "_op <> 'r'") >= 1_000,
                         () -> "waiting for binlog rows: " + cluster.describe(job));
                 String savepoint = cluster.stopWithSavepoint(job, work.resolve("savepoints"));
                 assertThat(writer.isDone()).as("stopped while writes go on").isFalse();
@@ -76,18 +67,12 @@ class SavepointUpgradeClusterIT {
                         BinlogTruth.count(MYSQL, from, MYSQL.masterPosition());
                 Await.until(
                         Duration.ofMinutes(3),
-                        () -> LakeAssertions.binlogCounts(lake, TABLES).equals(truth),
+                        () -> LakeAssertions.binlogCounts(lake, db.tables()).equals(truth),
                         () -> "lake vs binlog " + truth + ": " + cluster.describe(resumed));
                 cluster.cancel(resumed);
             }
         }
-        assertThat(rows(lake, "_op = 'r'")).as("no second snapshot").isEqualTo(2L * ROWS);
-        for (String table : TABLES) {
-            String name = table.substring(table.indexOf('.') + 1);
-            LakeAssertions.assertNoDuplicateEventIds(lake, "upgrade_" + name);
-            LakeAssertions.assertStateEquals(
-                    MYSQL, lake, "upgrade", name, "id", ColumnCheck.counterTable());
-        }
+        db.assertLakeMatches(MYSQL, lake);
     }
 
     private List<String> args(String savepoint) {
@@ -105,15 +90,5 @@ class SavepointUpgradeClusterIT {
             args.addAll(List.of("--restore", savepoint));
         }
         return args;
-    }
-
-    private static long rows(Lake lake, String where) throws Exception {
-        long total = 0;
-        for (String table : TABLES) {
-            total +=
-                    lake.count(
-                            "SELECT count(*) FROM " + table.replace('.', '_') + " WHERE " + where);
-        }
-        return total;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.testing.Await;
 import io.historylake.job.testing.BinlogTruth;
-import io.historylake.job.testing.ColumnCheck;
 import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
@@ -29,21 +28,15 @@ class TaskManagerKillClusterIT {
     @RegisterExtension static final LocalMariaDb MYSQL = new LocalMariaDb();
 
     private static final int ROWS = 20_000;
-    private static final List<String> TABLES =
-            List.of("faults.orders", "faults.payments", "faults.events");
-    private static final List<ColumnCheck> COLUMNS = ColumnCheck.counterTable();
 
     @TempDir Path work;
 
     @Test
     void killingTheTaskManagerInSnapshotBinlogAndCheckpointLosesAndDuplicatesNothing()
             throws Exception {
-        MYSQL.execute("CREATE DATABASE faults");
-        for (String table : TABLES) {
-            MYSQL.execute(
-                    "CREATE TABLE " + table + " (id INT PRIMARY KEY, n INT, note VARCHAR(40))",
-                    "INSERT INTO " + table + " SELECT seq, 0, 'seed' FROM faults.seq_1_to_" + ROWS);
-        }
+        CounterTables db =
+                CounterTables.create(
+                        MYSQL, "faults", List.of("orders", "payments", "events"), ROWS);
         Lake lake = new Lake(work.resolve("lake"));
         Path jar = RepoPaths.root().resolve("job/target/history-lake.jar");
         try (SessionCluster cluster =
@@ -79,22 +72,24 @@ class TaskManagerKillClusterIT {
             // 1. During the snapshot.
             Await.until(
                     Duration.ofMinutes(2),
-                    () -> snapshotRows(lake) >= 3_000,
+                    () -> db.rows(lake, "_op = 'r'") >= 3_000,
                     () -> "waiting for snapshot rows: " + cluster.describe(job));
             killAndAwaitFailover(cluster, job, tm);
-            assertThat(snapshotRows(lake)).as("killed during the snapshot").isLessThan(3L * ROWS);
+            assertThat(db.rows(lake, "_op = 'r'"))
+                    .as("killed during the snapshot")
+                    .isLessThan(3L * ROWS);
             tm = cluster.startTaskManager();
             Await.until(
                     Duration.ofMinutes(3),
-                    () -> snapshotRows(lake) == 3L * ROWS,
+                    () -> db.rows(lake, "_op = 'r'") == 3L * ROWS,
                     () -> "waiting for the whole snapshot: " + cluster.describe(job));
 
             // 2. During the binlog phase, while writes go on.
             String from = MYSQL.masterPosition();
-            try (PacedWriter writer = new PacedWriter(MYSQL, TABLES, ROWS, 45_000, 300)) {
+            try (PacedWriter writer = new PacedWriter(MYSQL, db.tables(), ROWS, 45_000, 300)) {
                 Await.until(
                         Duration.ofMinutes(2),
-                        () -> binlogRows(lake) >= 3_000,
+                        () -> db.rows(lake, "_op <> 'r'") >= 3_000,
                         () -> "waiting for binlog rows: " + cluster.describe(job));
                 killAndAwaitFailover(cluster, job, tm);
                 assertThat(writer.isDone()).as("killed while writes go on").isFalse();
@@ -121,20 +116,14 @@ class TaskManagerKillClusterIT {
             assertThat(BinlogTruth.total(truth)).isGreaterThanOrEqualTo(45_000);
             Await.until(
                     Duration.ofMinutes(4),
-                    () -> LakeAssertions.binlogCounts(lake, TABLES).equals(truth),
+                    () -> LakeAssertions.binlogCounts(lake, db.tables()).equals(truth),
                     () -> "lake vs binlog " + truth + ": " + cluster.describe(job));
             assertThat(lostTaskManagers(cluster, job))
                     .as("each kill failed the job over once")
                     .hasSize(3);
             cluster.cancel(job);
         }
-        for (String table : TABLES) {
-            String name = table.substring(table.indexOf('.') + 1);
-            LakeAssertions.assertNoDuplicateEventIds(lake, "faults_" + name);
-            assertThat(lake.count("SELECT count(*) FROM faults_" + name + " WHERE _op = 'r'"))
-                    .isEqualTo(ROWS);
-            LakeAssertions.assertStateEquals(MYSQL, lake, "faults", name, "id", COLUMNS);
-        }
+        db.assertLakeMatches(MYSQL, lake);
     }
 
     /** Kills the TaskManager and waits until the job has failed over because of it. */
@@ -160,26 +149,5 @@ class TaskManagerKillClusterIT {
             lost.add(m.group(1));
         }
         return lost;
-    }
-
-    private static long snapshotRows(Lake lake) throws Exception {
-        return rows(lake, "_op = 'r'");
-    }
-
-    private static long binlogRows(Lake lake) throws Exception {
-        return rows(lake, "_op <> 'r'");
-    }
-
-    private static long rows(Lake lake, String where) throws Exception {
-        long total = 0;
-        for (String table : TABLES) {
-            total +=
-                    lake.count(
-                            "SELECT count(*) FROM faults_"
-                                    + table.substring(7)
-                                    + " WHERE "
-                                    + where);
-        }
-        return total;
     }
 }

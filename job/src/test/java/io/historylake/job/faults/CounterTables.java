@@ -1,0 +1,69 @@
+package io.historylake.job.faults;
+
+import io.historylake.job.testing.ColumnCheck;
+import io.historylake.job.testing.Lake;
+import io.historylake.job.testing.LakeAssertions;
+import io.historylake.job.testing.LocalMariaDb;
+import java.util.List;
+
+/**
+ * The fault tests' tables {@code (id INT PRIMARY KEY, n INT, note VARCHAR(40))} in one database:
+ * created with seed rows, counted in the lake, and checked against MySQL at the end.
+ */
+record CounterTables(String database, List<String> tables, int seedRows) {
+
+    /** Creates the database and the tables, each with ids 1..seedRows. */
+    static CounterTables create(
+            LocalMariaDb mysql, String database, List<String> names, int seedRows)
+            throws Exception {
+        mysql.execute("CREATE DATABASE " + database);
+        for (String name : names) {
+            mysql.execute(
+                    "CREATE TABLE "
+                            + database
+                            + "."
+                            + name
+                            + " (id INT PRIMARY KEY, n INT, note VARCHAR(40))",
+                    "INSERT INTO "
+                            + database
+                            + "."
+                            + name
+                            + " SELECT seq, 0, 'seed' FROM "
+                            + database
+                            + ".seq_1_to_"
+                            + seedRows);
+        }
+        return new CounterTables(
+                database, names.stream().map(n -> database + "." + n).toList(), seedRows);
+    }
+
+    /** Lake rows of all the tables matching {@code where}. */
+    long rows(Lake lake, String where) throws Exception {
+        long total = 0;
+        for (String table : tables) {
+            total +=
+                    lake.count(
+                            "SELECT count(*) FROM " + table.replace('.', '_') + " WHERE " + where);
+        }
+        return total;
+    }
+
+    /** Each table once in the snapshot, no event id twice, and the state equal to MySQL's. */
+    void assertLakeMatches(LocalMariaDb mysql, Lake lake) throws Exception {
+        for (String table : tables) {
+            String name = table.substring(table.indexOf('.') + 1);
+            LakeAssertions.assertNoDuplicateEventIds(lake, database + "_" + name);
+            org.assertj.core.api.Assertions.assertThat(
+                            lake.count(
+                                    "SELECT count(*) FROM "
+                                            + database
+                                            + "_"
+                                            + name
+                                            + " WHERE _op = 'r'"))
+                    .as("snapshot rows of %s, exactly once", table)
+                    .isEqualTo(seedRows);
+            LakeAssertions.assertStateEquals(
+                    mysql, lake, database, name, "id", ColumnCheck.counterTable());
+        }
+    }
+}
