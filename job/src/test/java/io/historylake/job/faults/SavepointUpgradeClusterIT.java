@@ -9,9 +9,9 @@ import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
 import io.historylake.job.testing.RepoPaths;
 import io.historylake.job.testing.SessionCluster;
+import io.historylake.job.testing.TestJobs;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class SavepointUpgradeClusterIT {
                         jar,
                         Map.of("MYSQL_PASSWORD", MYSQL.cdcUser().password()))) {
             cluster.startTaskManager();
-            String job = cluster.submit(args(null));
+            String job = cluster.submit(TestJobs.args(MYSQL, work, "upgrade"));
             Await.until(
                     Duration.ofMinutes(2),
                     () -> db.rows(lake, "_op = 'r'") == 2L * ROWS,
@@ -61,7 +61,9 @@ class SavepointUpgradeClusterIT {
                 assertThat(cluster.jobState(job)).isEqualTo("FINISHED");
 
                 // The jar uploaded again, as a new build is, and started from the savepoint.
-                String resumed = cluster.submit(args(savepoint));
+                String resumed =
+                        cluster.submit(
+                                TestJobs.args(MYSQL, work, "upgrade", "--restore", savepoint));
                 writer.awaitDone();
                 Map<String, Map<String, Long>> truth =
                         BinlogTruth.count(MYSQL, from, MYSQL.masterPosition());
@@ -73,22 +75,5 @@ class SavepointUpgradeClusterIT {
             }
         }
         db.assertLakeMatches(MYSQL, lake);
-    }
-
-    private List<String> args(String savepoint) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "--mysql.host", "127.0.0.1",
-                                "--mysql.port", Integer.toString(MYSQL.port()),
-                                "--mysql.user", MYSQL.cdcUser().user(),
-                                "--mysql.databases", "upgrade",
-                                "--lake.path", work.resolve("lake").toUri().toString(),
-                                "--checkpoint.dir", work.resolve("checkpoints").toUri().toString(),
-                                "--checkpoint.interval", "1s"));
-        if (savepoint != null) {
-            args.addAll(List.of("--restore", savepoint));
-        }
-        return args;
     }
 }

@@ -9,6 +9,7 @@ import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
 import io.historylake.job.testing.RepoPaths;
 import io.historylake.job.testing.SessionCluster;
+import io.historylake.job.testing.TestJobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,23 +52,8 @@ class TaskManagerKillClusterIT {
                     () -> "waiting for a TaskManager");
             String job =
                     cluster.submit(
-                            List.of(
-                                    "--mysql.host",
-                                    "127.0.0.1",
-                                    "--mysql.port",
-                                    Integer.toString(MYSQL.port()),
-                                    "--mysql.user",
-                                    MYSQL.cdcUser().user(),
-                                    "--mysql.databases",
-                                    "faults",
-                                    "--mysql.snapshot.chunk-size",
-                                    "1000",
-                                    "--lake.path",
-                                    work.resolve("lake").toUri().toString(),
-                                    "--checkpoint.dir",
-                                    work.resolve("checkpoints").toUri().toString(),
-                                    "--checkpoint.interval",
-                                    "1s"));
+                            TestJobs.args(
+                                    MYSQL, work, "faults", "--mysql.snapshot.chunk-size", "1000"));
 
             // 1. During the snapshot.
             Await.until(

@@ -30,6 +30,17 @@ public final class TestJobs {
             String databases,
             Map<String, String> env,
             String... extra) {
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        environment.put("MYSQL_PASSWORD", db.cdcUser().password());
+        return ConfigLoader.load(
+                args(db, work, databases, extra).toArray(new String[0]), environment);
+    }
+
+    /**
+     * The command line of a test job (the password comes from {@code MYSQL_PASSWORD}), as a cluster
+     * submission passes it.
+     */
+    public static List<String> args(LocalMariaDb db, Path work, String databases, String... extra) {
         MySqlConnection user = db.cdcUser();
         List<String> args =
                 new ArrayList<>(
@@ -43,9 +54,7 @@ public final class TestJobs {
                                 "--checkpoint.interval", "1s",
                                 "--local.web-ui-port", "0"));
         args.addAll(List.of(extra));
-        Map<String, String> environment = new java.util.HashMap<>(env);
-        environment.put("MYSQL_PASSWORD", user.password());
-        return ConfigLoader.load(args.toArray(new String[0]), environment);
+        return args;
     }
 
     /** The job's status, and its failure when it failed. */
