@@ -161,12 +161,14 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
         if (version.quarantined()) {
             quarantinedEvents.inc();
         }
+        // version.source() equals the row's schema; it is the very object version.schema() is
+        // unless columns land as strings, so the images are copied only then.
         TableSchema landed = version.schema();
         out.collect(
                 row.enriched(
                         landed,
-                        StringFallback.image(row.schema(), landed, row.before()),
-                        StringFallback.image(row.schema(), landed, row.after()),
+                        StringFallback.image(version.source(), landed, row.before()),
+                        StringFallback.image(version.source(), landed, row.after()),
                         version.version(),
                         eventTime,
                         EventIds.of(row, snapshotId),

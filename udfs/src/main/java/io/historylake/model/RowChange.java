@@ -113,22 +113,7 @@ public record RowChange(
 
     /** This change with the enrichment step's schema version, event time and event id. */
     public RowChange enriched(int version, long eventTime, String id) {
-        return new RowChange(
-                schema,
-                version,
-                op,
-                before,
-                after,
-                eventTime,
-                position,
-                gtid,
-                query,
-                txId,
-                txOrder,
-                pkChanged,
-                id,
-                history,
-                quarantined);
+        return enriched(schema, before, after, version, eventTime, id, quarantined);
     }
 
     /** This change with a schema version, event time and id, and whether it is quarantined. */

@@ -7,7 +7,6 @@ import io.historylake.job.testing.BinlogTruth;
 import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
-import io.historylake.job.testing.RepoPaths;
 import io.historylake.job.testing.SessionCluster;
 import io.historylake.job.testing.TestJobs;
 import java.nio.file.Path;
@@ -37,12 +36,7 @@ class SavepointUpgradeClusterIT {
         CounterTables db =
                 CounterTables.create(MYSQL, "upgrade", List.of("accounts", "orders"), ROWS);
         Lake lake = new Lake(work.resolve("lake"));
-        Path jar = RepoPaths.root().resolve("job/target/history-lake.jar");
-        try (SessionCluster cluster =
-                new SessionCluster(
-                        work.resolve("cluster"),
-                        jar,
-                        Map.of("MYSQL_PASSWORD", MYSQL.cdcUser().password()))) {
+        try (SessionCluster cluster = SessionCluster.forJob(work, MYSQL)) {
             cluster.startTaskManager();
             String job = cluster.submit(TestJobs.args(MYSQL, work, "upgrade"));
             Await.until(

@@ -33,6 +33,14 @@ public final class SessionCluster implements AutoCloseable {
     private Process jobManager;
     private final List<Process> taskManagers = new ArrayList<>();
 
+    /** A cluster under {@code work/cluster} running the project's fat jar against {@code mysql}. */
+    public static SessionCluster forJob(Path work, LocalMariaDb mysql) throws Exception {
+        return new SessionCluster(
+                work.resolve("cluster"),
+                RepoPaths.root().resolve("job/target/history-lake.jar"),
+                Map.of("MYSQL_PASSWORD", mysql.cdcUser().password()));
+    }
+
     /** Starts the JobManager; {@code env} goes to every process (e.g. MYSQL_PASSWORD). */
     public SessionCluster(Path dir, Path jar, Map<String, String> env) throws Exception {
         this.dir = dir;
