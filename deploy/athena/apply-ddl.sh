@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Applies the Athena DDL that history-lake writes to <lake>/_athena/<db>/<table>/v<N>.sql, table by
-# table in version order (CREATE EXTERNAL TABLE with partition projection, then ADD COLUMNS), with
-# the AWS CLI. Safe to run again: CREATE uses IF NOT EXISTS and "already exists" answers count as done.
+# table in version order (CREATE EXTERNAL TABLE <db_table>_files with partition projection, the
+# compaction journal table, the view <db_table> that queries read; then ADD COLUMNS and the view
+# again per version), statement by statement, with the AWS CLI. Safe to run again: CREATE uses IF NOT EXISTS and "already exists" answers count as done.
 #
 #   deploy/athena/apply-ddl.sh --lake s3://bucket/lake --output s3://bucket/athena-results/ \
 #       [--workgroup primary] [--region eu-west-1] [--table db.table] [--dry-run]
@@ -67,15 +68,17 @@ for table_dir in "$work"/*/*/; do
   table=$(basename "$(dirname "$table_dir")").$(basename "$table_dir")
   [ -z "$only" ] || [ "$only" = "$table" ] || continue
   for file in $(ls "$table_dir" | grep -E '^v[0-9]+\.sql$' | sort -t v -k2 -n); do
-    sql=$(grep -v '^--' "$table_dir/$file" | sed -e 's/;[[:space:]]*$//' | sed -e '/^[[:space:]]*$/d')
-    [ -n "$sql" ] || continue
-    if [ "$dry_run" -eq 1 ]; then
-      printf -- '-- %s %s\n%s;\n' "$table" "${file%.sql}" "$sql"
-    else
-      echo "apply-ddl: $table ${file%.sql}" >&2
-      run "$sql"
-    fi
-    applied=$((applied + 1))
+    # statements end with ';' at the end of a line; comment lines are dropped
+    while IFS= read -r -d '' sql; do
+      if [ "$dry_run" -eq 1 ]; then
+        printf -- '-- %s %s\n%s;\n' "$table" "${file%.sql}" "$sql"
+      else
+        echo "apply-ddl: $table ${file%.sql}: ${sql%%$'\n'*}" >&2
+        run "$sql"
+      fi
+      applied=$((applied + 1))
+    done < <(grep -v '^--' "$table_dir/$file" | awk 'BEGIN { RS = ";[ \t]*\n"; ORS = "\0" }
+               { sub(/^[ \t\n]+/, ""); sub(/[ \t\n]+$/, ""); if (length($0)) print }')
   done
 done
 echo "apply-ddl: $applied statements $([ "$dry_run" -eq 1 ] && echo "(dry run)" || echo applied)" >&2

@@ -29,7 +29,8 @@ class AthenaDdlTest {
         String create = ddl.createTable(schema);
         assertThat(create)
                 .startsWith(
-                        "CREATE EXTERNAL TABLE IF NOT EXISTS `history`.`staging_api_inspections` (")
+                        "CREATE EXTERNAL TABLE IF NOT EXISTS"
+                                + " `history`.`staging_api_inspections_files` (")
                 .contains(
                         "  `id` int,\n  `score` decimal(5,2),\n  `flags` array<string>,\n  `odd``name` timestamp,")
                 .contains(
@@ -48,8 +49,29 @@ class AthenaDdlTest {
     @Test
     void aLaterVersionAddsOnlyItsNewColumns() {
         assertThat(ddl.addColumns(Changes.schema(), Changes.widerSchema()))
-                .isEqualTo("ALTER TABLE `history`.`shop_orders` ADD COLUMNS (`extra` bigint)");
+                .isEqualTo(
+                        "ALTER TABLE `history`.`shop_orders_files` ADD COLUMNS (`extra` bigint)");
         assertThat(ddl.addColumns(Changes.schema(), Changes.schema())).isNull();
+    }
+
+    @Test
+    void queriesReadAViewThatTakesCompactedFilesOnlyOnceTheirCompactionCommitted() {
+        assertThat(ddl.view(Changes.schema()))
+                .isEqualTo(
+                        "CREATE OR REPLACE VIEW \"history\".\"shop_orders\" AS\n"
+                                + "SELECT * FROM \"history\".\"shop_orders_files\"\n"
+                                + "WHERE \"$path\" NOT IN (SELECT 's3://lake-bucket/lake/' || file"
+                                + " FROM \"history\".\"history_lake_compactions\""
+                                + " WHERE \"table\" = 'shop.orders' AND kind = 'input')\n"
+                                + "  AND (\"$path\" NOT LIKE '%/compacted-%' OR \"$path\" IN"
+                                + " (SELECT 's3://lake-bucket/lake/' || file"
+                                + " FROM \"history\".\"history_lake_compactions\""
+                                + " WHERE \"table\" = 'shop.orders' AND kind = 'output'))");
+        assertThat(ddl.compactionJournal())
+                .startsWith(
+                        "CREATE EXTERNAL TABLE IF NOT EXISTS `history`.`history_lake_compactions`")
+                .contains("ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'")
+                .endsWith("LOCATION 's3://lake-bucket/lake/_compactions/'");
     }
 
     private static Column column(String name, LakeType type) {

@@ -1,20 +1,23 @@
 package io.historylake.job.query;
 
+import io.historylake.job.compact.CompactionLog;
+import io.historylake.job.compact.LakeFiles;
 import io.historylake.model.TableId;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Exposes a local lake to DuckDB: one view per table, named {@code <database>_<table>}, over all of
- * the table's committed Parquet files (every schema version, by column name) with the {@code dt}
- * partition column.
+ * Exposes a local lake to DuckDB: one view per table, named {@code <database>_<table>}, over the
+ * table's visible Parquet files ({@link LakeFiles}: committed, compactions applied), every schema
+ * version by column name, with the {@code dt} partition column.
  */
 public final class LakeViews {
 
@@ -22,60 +25,46 @@ public final class LakeViews {
 
     /** Creates the views; returns the tables found. */
     public static List<TableId> register(Connection duckdb, Path lake) throws SQLException {
-        List<TableId> tables = tables(lake);
+        Map<TableId, List<String>> files = visibleFiles(lake);
         try (Statement statement = duckdb.createStatement()) {
-            for (TableId table : tables) {
-                String glob = lake.resolve(table.lakePath()).toAbsolutePath() + "/**/*.parquet";
+            for (Map.Entry<TableId, List<String>> table : files.entrySet()) {
                 statement.execute(
                         "CREATE OR REPLACE VIEW "
-                                + quote(table.viewName())
-                                + " AS SELECT * FROM read_parquet('"
-                                + glob.replace("'", "''")
-                                + "', hive_partitioning = true, union_by_name = true)");
+                                + quote(table.getKey().viewName())
+                                + " AS SELECT * FROM read_parquet("
+                                + table.getValue().stream()
+                                        .map(f -> "'" + f.replace("'", "''") + "'")
+                                        .collect(Collectors.joining(", ", "[", "]"))
+                                + ", hive_partitioning = true, union_by_name = true)");
             }
         }
-        return tables;
+        return List.copyOf(files.keySet());
     }
 
-    /** Tables with at least one committed Parquet file: {@code <lake>/<db>/<table>/**.parquet}. */
+    /** Tables with at least one visible Parquet file: {@code <lake>/<db>/<table>/**.parquet}. */
     public static List<TableId> tables(Path lake) {
-        List<TableId> tables = new ArrayList<>();
-        for (Path db : children(lake)) {
-            for (Path table : children(db)) {
-                if (hasParquet(table)) {
-                    tables.add(
-                            new TableId(
-                                    db.getFileName().toString(), table.getFileName().toString()));
+        return List.copyOf(visibleFiles(lake).keySet());
+    }
+
+    private static Map<TableId, List<String>> visibleFiles(Path lake) {
+        org.apache.flink.core.fs.Path root =
+                new org.apache.flink.core.fs.Path(lake.toAbsolutePath().toUri());
+        Map<TableId, List<String>> files = new LinkedHashMap<>();
+        try {
+            CompactionLog.State log = CompactionLog.read(root);
+            for (TableId table : LakeFiles.tables(root)) {
+                List<String> paths = new ArrayList<>();
+                for (LakeFiles.DataFile file : LakeFiles.visible(root, table, log)) {
+                    paths.add(file.path().toUri().getPath());
+                }
+                if (!paths.isEmpty()) {
+                    files.put(table, paths);
                 }
             }
-        }
-        return tables;
-    }
-
-    private static List<Path> children(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().startsWith("_"))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot list " + dir, e);
+            throw new IllegalStateException("Cannot list the lake " + lake + ": " + e, e);
         }
-    }
-
-    private static boolean hasParquet(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.anyMatch(
-                    p ->
-                            p.getFileName().toString().endsWith(".parquet")
-                                    && !p.getFileName().toString().startsWith("."));
-        } catch (IOException e) {
-            return false;
-        }
+        return files;
     }
 
     private static String quote(String identifier) {

@@ -6,11 +6,11 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /** A Parquet {@link OutputFile} over the part-file stream the {@code FileSink} opened. */
-final class FlinkOutputFile implements OutputFile {
+public final class FlinkOutputFile implements OutputFile {
 
     private final FSDataOutputStream out;
 
-    FlinkOutputFile(FSDataOutputStream out) {
+    public FlinkOutputFile(FSDataOutputStream out) {
         this.out = out;
     }
 

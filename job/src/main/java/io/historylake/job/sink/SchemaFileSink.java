@@ -68,8 +68,13 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
                 LocalDate.ofEpochDay(Math.floorDiv(version.eventTimeMicros(), MICROS_PER_DAY))
                         .toString();
         AthenaDdl ddl = new AthenaDdl(athenaDatabase, lake.toString(), partitionColumn, firstDate);
+        String view = ddl.view(version.schema()) + ";\n";
         if (version.previous() == null) {
-            return ddl.createTable(version.schema()) + ";\n";
+            return ddl.createTable(version.schema())
+                    + ";\n"
+                    + ddl.compactionJournal()
+                    + ";\n"
+                    + view;
         }
         String add = ddl.addColumns(version.previous(), version.schema());
         String verdict =
@@ -85,7 +90,8 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
                                 + version.version()
                                 + " adds no column: "
                                 + version.ddl()
-                                + "\n");
+                                + "\n")
+                + view;
     }
 
     /** A DDL statement's file in its table's DDL log, named by its binlog position. */

@@ -105,7 +105,7 @@ class StatementAttributionITCase {
                 .contains("\"mysql.name\" : \"plan-name\"");
         assertThat(work.resolve("_athena/app/accounts/v1.sql"))
                 .content()
-                .startsWith("CREATE EXTERNAL TABLE IF NOT EXISTS `history`.`app_accounts`")
+                .startsWith("CREATE EXTERNAL TABLE IF NOT EXISTS `history`.`app_accounts_files`")
                 .contains("`plan-name` string");
         assertThat(
                         new Lake(work)

@@ -10,10 +10,10 @@ import java.util.List;
  * The fault tests' tables {@code (id INT PRIMARY KEY, n INT, note VARCHAR(40))} in one database:
  * created with seed rows, counted in the lake, and checked against MySQL at the end.
  */
-record CounterTables(String database, List<String> tables, int seedRows) {
+public record CounterTables(String database, List<String> tables, int seedRows) {
 
     /** Creates the database and the tables, each with ids 1..seedRows. */
-    static CounterTables create(
+    public static CounterTables create(
             LocalMariaDb mysql, String database, List<String> names, int seedRows)
             throws Exception {
         mysql.execute("CREATE DATABASE " + database);
@@ -38,7 +38,7 @@ record CounterTables(String database, List<String> tables, int seedRows) {
     }
 
     /** Lake rows of all the tables matching {@code where}. */
-    long rows(Lake lake, String where) throws Exception {
+    public long rows(Lake lake, String where) throws Exception {
         long total = 0;
         for (String table : tables) {
             total +=
@@ -49,7 +49,7 @@ record CounterTables(String database, List<String> tables, int seedRows) {
     }
 
     /** Each table once in the snapshot, no event id twice, and the state equal to MySQL's. */
-    void assertLakeMatches(LocalMariaDb mysql, Lake lake) throws Exception {
+    public void assertLakeMatches(LocalMariaDb mysql, Lake lake) throws Exception {
         for (String table : tables) {
             String name = table.substring(table.indexOf('.') + 1);
             LakeAssertions.assertNoDuplicateEventIds(lake, database + "_" + name);

@@ -13,9 +13,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Writes a deterministic stream of multi-row statements (10-row inserts, updates and deletes)
  * across tables {@code (id INT PRIMARY KEY, n INT, note VARCHAR(40))} in the background, at a fixed
- * number of statements per second, until it has written the requested number of row changes.
+ * number of statements per second, until it has written the requested number of row changes or is
+ * closed.
  */
-final class PacedWriter implements AutoCloseable {
+public final class PacedWriter implements AutoCloseable {
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
     private final Future<Long> done;
@@ -23,7 +24,7 @@ final class PacedWriter implements AutoCloseable {
     /**
      * @param tables qualified names; ids 1..existing exist in each
      */
-    PacedWriter(
+    public PacedWriter(
             LocalMariaDb mysql, List<String> tables, int existing, long changes, int perSecond) {
         this(mysql, tables, existing, existing + 1, changes, perSecond);
     }
@@ -31,7 +32,7 @@ final class PacedWriter implements AutoCloseable {
     /**
      * @param firstNewId the first id this writer inserts (above every id written before)
      */
-    PacedWriter(
+    public PacedWriter(
             LocalMariaDb mysql,
             List<String> tables,
             int existing,
@@ -57,7 +58,7 @@ final class PacedWriter implements AutoCloseable {
         long start = System.nanoTime();
         try (Connection c = mysql.root();
                 Statement s = c.createStatement()) {
-            for (long i = 0; written < changes; i++) {
+            for (long i = 0; written < changes && !Thread.currentThread().isInterrupted(); i++) {
                 LockSupport.parkNanos(start + i * (1_000_000_000L / perSecond) - System.nanoTime());
                 int t = (int) (i % tables.size());
                 String table = tables.get(t);
@@ -103,16 +104,22 @@ final class PacedWriter implements AutoCloseable {
         return written;
     }
 
-    boolean isDone() {
+    public boolean isDone() {
         return done.isDone();
     }
 
-    long awaitDone() throws Exception {
+    public long awaitDone() throws Exception {
         return done.get(10, TimeUnit.MINUTES);
     }
 
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            // the last statement ends before the caller reads the binlog position
+            executor.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

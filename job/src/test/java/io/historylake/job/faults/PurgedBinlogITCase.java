@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.HistoryLakeMain;
 import io.historylake.job.testing.Await;
+import io.historylake.job.testing.ColumnCheck;
 import io.historylake.job.testing.Lake;
+import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
 import io.historylake.job.testing.TestJobs;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -18,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job down while its binlog is purged: the restart from its checkpoint fails at once (no
- * restart loop) with a message that names the missing position and the recovery.
+ * restart loop) with a message that names the missing position and the recovery; the documented
+ * recovery (a new snapshot into the same lake from a new checkpoint directory) leaves the lake
+ * correct.
  */
 class PurgedBinlogITCase {
 
@@ -40,13 +45,18 @@ class PurgedBinlogITCase {
     }
 
     @Test
-    void resumingFromAPurgedBinlogPositionFailsNamingThePositionAndTheRecovery() throws Exception {
+    void resumingFromAPurgedBinlogFailsNamingTheRecoveryWhichThenLeavesTheLakeCorrect()
+            throws Exception {
         MYSQL.execute(
                 "CREATE DATABASE purged",
                 "CREATE TABLE purged.items (id INT PRIMARY KEY, v INT)",
                 "INSERT INTO purged.items VALUES (1, 1)");
         Lake lake = new Lake(work.resolve("lake"));
         JobClient first = HistoryLakeMain.start(TestJobs.options(MYSQL, work, "purged"));
+        Await.until(
+                Duration.ofMinutes(2),
+                () -> lake.count("SELECT count(*) FROM purged_items WHERE _op = 'r'") == 1,
+                () -> "waiting for the snapshot: " + TestJobs.describe(first));
         MYSQL.execute("INSERT INTO purged.items VALUES (2, 2)");
         Await.until(
                 Duration.ofMinutes(2),
@@ -89,5 +99,60 @@ class PurgedBinlogITCase {
                 .contains("The binlog position " + resumeFrom + ":")
                 .contains("is no longer on the MySQL server")
                 .contains("--startup initial and a new --checkpoint.dir");
+
+        recoverWithANewSnapshot(lake);
+    }
+
+    /** The README's recovery: {@code --startup initial} and a new {@code --checkpoint.dir}. */
+    private void recoverWithANewSnapshot(Lake lake) throws Exception {
+        JobClient recovery =
+                HistoryLakeMain.start(
+                        TestJobs.options(
+                                MYSQL,
+                                work,
+                                "purged",
+                                "--startup",
+                                "initial",
+                                "--checkpoint.dir",
+                                work.resolve("checkpoints-recovery").toUri().toString()));
+        Await.until(
+                Duration.ofMinutes(2),
+                () -> lake.count("SELECT count(*) FROM purged_items WHERE _op = 'r'") == 1 + 3,
+                () -> "waiting for the re-snapshot: " + TestJobs.describe(recovery));
+        MYSQL.execute(
+                "INSERT INTO purged.items VALUES (4, 4)",
+                "UPDATE purged.items SET v = 20 WHERE id = 2",
+                "DELETE FROM purged.items WHERE id = 1");
+        Await.until(
+                Duration.ofMinutes(2),
+                () -> lake.count("SELECT count(*) FROM purged_items WHERE _op <> 'r'") == 4,
+                () ->
+                        "waiting for the binlog after the re-snapshot: "
+                                + TestJobs.describe(recovery));
+        recovery.cancel().get();
+
+        assertThat(
+                        lake.rows(
+                                "SELECT count(*), string_agg(id::VARCHAR, ',' ORDER BY id)"
+                                        + " FROM purged_items WHERE _op = 'r'"
+                                        + " GROUP BY _event_time ORDER BY _event_time"))
+                .as("two snapshots, each at its own time: the first, and the re-snapshot")
+                .containsExactly(List.of("1", "1"), List.of("3", "1,2,3"));
+        assertThat(
+                        lake.rows(
+                                "SELECT _op, id FROM purged_items WHERE _op <> 'r' ORDER BY _event_id"))
+                .as(
+                        "binlog rows: before the purge and after the recovery, the lost insert of 3 not")
+                .containsExactlyInAnyOrder(
+                        List.of("c", "2"), List.of("c", "4"), List.of("u", "2"), List.of("d", "1"));
+        LakeAssertions.assertNoDuplicateEventIds(lake, "purged_items");
+        LakeAssertions.assertStateEquals(
+                MYSQL,
+                lake,
+                "purged",
+                "items",
+                "id",
+                List.of(ColumnCheck.number("id", "INT"), ColumnCheck.number("v", "INT")),
+                LakeAssertions.EVENT_TIME_ORDER);
     }
 }

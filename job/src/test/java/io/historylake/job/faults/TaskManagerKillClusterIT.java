@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.testing.Await;
 import io.historylake.job.testing.BinlogTruth;
-import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
+import io.historylake.job.testing.LocalS3;
+import io.historylake.job.testing.S3Mirror;
 import io.historylake.job.testing.SessionCluster;
 import io.historylake.job.testing.TestJobs;
 import java.nio.file.Path;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The TaskManager process killed with SIGKILL, three times in one run: during the snapshot, during
  * the binlog phase, and between a checkpoint's barrier and its commit. The job runs on a session
- * cluster of real processes, submitted through the REST API; after each kill a new TaskManager
- * joins. The lake ends up holding every change exactly once and the state MySQL holds.
+ * cluster of real processes, submitted through the REST API, and lands in S3 (s3proxy, through the
+ * S3 plugin and its recoverable writer); after each kill a new TaskManager joins. The lake, read
+ * back through the S3 API, ends up holding every change exactly once and the state MySQL holds.
  */
 class TaskManagerKillClusterIT {
 
     @RegisterExtension static final LocalMariaDb MYSQL = new LocalMariaDb();
+    @RegisterExtension static final LocalS3 S3 = new LocalS3();
 
     private static final int ROWS = 20_000;
 
@@ -37,8 +40,9 @@ class TaskManagerKillClusterIT {
         CounterTables db =
                 CounterTables.create(
                         MYSQL, "faults", List.of("orders", "payments", "events"), ROWS);
-        Lake lake = new Lake(work.resolve("lake"));
-        try (SessionCluster cluster = SessionCluster.forJob(work, MYSQL)) {
+        String lakeUri = "s3://" + S3.bucket() + "/faults-lake";
+        S3Mirror lake = S3.mirror(lakeUri, work.resolve("mirror"));
+        try (SessionCluster cluster = SessionCluster.forJob(work, MYSQL, S3)) {
             Process tm = cluster.startTaskManager();
             Await.until(
                     Duration.ofMinutes(1),
@@ -47,21 +51,27 @@ class TaskManagerKillClusterIT {
             String job =
                     cluster.submit(
                             TestJobs.args(
-                                    MYSQL, work, "faults", "--mysql.snapshot.chunk-size", "1000"));
+                                    MYSQL,
+                                    work,
+                                    "faults",
+                                    "--mysql.snapshot.chunk-size",
+                                    "1000",
+                                    "--lake.path",
+                                    lakeUri));
 
             // 1. During the snapshot.
             Await.until(
                     Duration.ofMinutes(2),
-                    () -> db.rows(lake, "_op = 'r'") >= 3_000,
+                    () -> db.rows(lake.lake(), "_op = 'r'") >= 3_000,
                     () -> "waiting for snapshot rows: " + cluster.describe(job));
             killAndAwaitFailover(cluster, job, tm);
-            assertThat(db.rows(lake, "_op = 'r'"))
+            assertThat(db.rows(lake.lake(), "_op = 'r'"))
                     .as("killed during the snapshot")
                     .isLessThan(3L * ROWS);
             tm = cluster.startTaskManager();
             Await.until(
                     Duration.ofMinutes(3),
-                    () -> db.rows(lake, "_op = 'r'") == 3L * ROWS,
+                    () -> db.rows(lake.lake(), "_op = 'r'") == 3L * ROWS,
                     () -> "waiting for the whole snapshot: " + cluster.describe(job));
 
             // 2. During the binlog phase, while writes go on.
@@ -69,7 +79,7 @@ class TaskManagerKillClusterIT {
             try (PacedWriter writer = new PacedWriter(MYSQL, db.tables(), ROWS, 45_000, 300)) {
                 Await.until(
                         Duration.ofMinutes(2),
-                        () -> db.rows(lake, "_op <> 'r'") >= 3_000,
+                        () -> db.rows(lake.lake(), "_op <> 'r'") >= 3_000,
                         () -> "waiting for binlog rows: " + cluster.describe(job));
                 killAndAwaitFailover(cluster, job, tm);
                 assertThat(writer.isDone()).as("killed while writes go on").isFalse();
@@ -96,14 +106,18 @@ class TaskManagerKillClusterIT {
             assertThat(BinlogTruth.total(truth)).isGreaterThanOrEqualTo(45_000);
             Await.until(
                     Duration.ofMinutes(4),
-                    () -> LakeAssertions.binlogCounts(lake, db.tables()).equals(truth),
+                    () -> LakeAssertions.binlogCounts(lake.lake(), db.tables()).equals(truth),
                     () -> "lake vs binlog " + truth + ": " + cluster.describe(job));
             assertThat(lostTaskManagers(cluster, job))
                     .as("each kill failed the job over once")
                     .hasSize(3);
             cluster.cancel(job);
+            assertThat(LocalS3.list(lakeUri))
+                    .filteredOn(k -> k.contains("/faults-lake/faults/"))
+                    .allMatch(k -> k.endsWith(".parquet"), "only committed Parquet objects");
+            assertThat(cluster.logText()).doesNotContain(S3.secretKey());
         }
-        db.assertLakeMatches(MYSQL, lake);
+        db.assertLakeMatches(MYSQL, lake.lake());
     }
 
     /** Kills the TaskManager and waits until the job has failed over because of it. */

@@ -3,6 +3,7 @@ package io.historylake.job.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.HistoryLakeMain;
+import io.historylake.job.compact.Compactor;
 import io.historylake.job.sink.LakeFileSystems;
 import io.historylake.job.testing.Await;
 import io.historylake.job.testing.BinlogTruth;
@@ -14,6 +15,7 @@ import io.historylake.job.testing.RepoPaths;
 import io.historylake.job.testing.TestJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +108,23 @@ class S3LakeITCase {
         LakeAssertions.assertNoDuplicateEventIds(lake, "s3lake_items");
         assertThat(Files.readString(RepoPaths.root().resolve("job/target/test.log")))
                 .doesNotContain(S3.secretKey());
+
+        String rows = "SELECT * FROM s3lake_items ORDER BY _event_id";
+        List<List<String>> before = lake.rows(rows);
+        Compactor.Result compaction =
+                new Compactor(
+                                new org.apache.flink.core.fs.Path(lakeUri),
+                                new Compactor.Settings(128 << 20, Duration.ZERO, Duration.ZERO),
+                                Clock.systemUTC())
+                        .run(List.of());
+        assertThat(compaction.inputs()).isGreaterThanOrEqualTo(2);
+        assertThat(compaction.outputs()).isEqualTo(1);
+        assertThat(compaction.deleted()).isEqualTo(compaction.inputs());
+        assertThat(fromS3(lakeUri).rows(rows)).as("rows after compaction in S3").isEqualTo(before);
+        assertThat(LocalS3.list(lakeUri))
+                .filteredOn(k -> k.contains("/lake/s3lake/items/"))
+                .singleElement()
+                .matches(k -> k.contains("/compacted-"), "one compacted file");
     }
 
     /** A local copy of the lake, downloaded through the S3 API, for DuckDB. */

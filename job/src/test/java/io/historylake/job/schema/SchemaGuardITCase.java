@@ -160,11 +160,17 @@ class SchemaGuardITCase {
         assertThat(statements)
                 .containsSubsequence(
                         "-- guard_s.add_column v1\nCREATE EXTERNAL TABLE IF NOT EXISTS"
-                                + " `history_lake`.`guard_s_add_column`",
+                                + " `history_lake`.`guard_s_add_column_files`",
                         "'projection.enabled' = 'true'",
-                        "-- guard_s.add_column v2\nALTER TABLE `history_lake`.`guard_s_add_column`"
+                        "-- guard_s.add_column v1\nCREATE EXTERNAL TABLE IF NOT EXISTS"
+                                + " `history_lake`.`history_lake_compactions`",
+                        "-- guard_s.add_column v1\nCREATE OR REPLACE VIEW"
+                                + " \"history_lake\".\"guard_s_add_column\" AS",
+                        "-- guard_s.add_column v2\nALTER TABLE"
+                                + " `history_lake`.`guard_s_add_column_files`"
                                 + " ADD COLUMNS (`note` string);",
-                        "apply-ddl: 2 statements (dry run)");
+                        "-- guard_s.add_column v2\nCREATE OR REPLACE VIEW",
+                        "apply-ddl: 5 statements (dry run)");
     }
 
     @Test

@@ -41,9 +41,11 @@ final class DeployScript {
     static Map<String, String> env(String out) {
         Map<String, String> values = new HashMap<>();
         for (String line : out.split("\n")) {
-            int eq = line.indexOf('=');
-            if (line.startsWith("HL_") && eq > 0) {
-                values.put(line.substring(0, eq), line.substring(eq + 1).trim());
+            // stderr shares the stream and may end without a newline just before a value
+            int start = line.indexOf("HL_");
+            int eq = line.indexOf('=', Math.max(start, 0));
+            if (start >= 0 && eq > start) {
+                values.put(line.substring(start, eq), line.substring(eq + 1).trim());
             }
         }
         return values;

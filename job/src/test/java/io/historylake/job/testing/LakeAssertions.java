@@ -14,6 +14,17 @@ import java.util.stream.Collectors;
 /** Assertions that compare the lake with MySQL ground truth. */
 public final class LakeAssertions {
 
+    /** The latest change of a key: the highest binlog position (snapshot reads before any). */
+    public static final String BINLOG_ORDER =
+            "coalesce(_binlog_file, '') DESC, coalesce(_binlog_pos, -1) DESC,"
+                    + " coalesce(_row_in_event, -1) DESC, _op = 'd' ASC";
+
+    /**
+     * The same across a re-snapshot (the recovery after a purged binlog): the latest {@code
+     * _event_time} first, so that a later snapshot read supersedes older binlog rows.
+     */
+    public static final String EVENT_TIME_ORDER = "_event_time DESC, " + BINLOG_ORDER;
+
     private LakeAssertions() {}
 
     /**
@@ -27,6 +38,19 @@ public final class LakeAssertions {
             String table,
             String pk,
             List<ColumnCheck> columns)
+            throws Exception {
+        assertStateEquals(mysql, lake, db, table, pk, columns, BINLOG_ORDER);
+    }
+
+    /** The same, with the latest change of a key chosen by {@code order}. */
+    public static void assertStateEquals(
+            LocalMariaDb mysql,
+            Lake lake,
+            String db,
+            String table,
+            String pk,
+            List<ColumnCheck> columns,
+            String order)
             throws Exception {
         String mysqlSql =
                 "SELECT "
@@ -60,9 +84,9 @@ public final class LakeAssertions {
                         + "\""
                         + " QUALIFY row_number() OVER (PARTITION BY \""
                         + pk
-                        + "\" ORDER BY"
-                        + " coalesce(_binlog_file, '') DESC, coalesce(_binlog_pos, -1) DESC,"
-                        + " coalesce(_row_in_event, -1) DESC, _op = 'd' ASC) = 1)"
+                        + "\" ORDER BY "
+                        + order
+                        + ") = 1)"
                         + " WHERE _op <> 'd' ORDER BY \""
                         + pk
                         + "\"";

@@ -25,7 +25,17 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("hl-s3-");
-        env = DeployScript.env(run("start"));
+        String out = run("start");
+        env = DeployScript.env(out);
+        if (!env.keySet()
+                .containsAll(
+                        List.of(
+                                "HL_S3_ENDPOINT",
+                                "HL_S3_BUCKET",
+                                "HL_S3_ACCESS_KEY",
+                                "HL_S3_SECRET_KEY"))) {
+            throw new IllegalStateException("s3.sh start printed no complete settings:\n" + out);
+        }
     }
 
     @Override
@@ -49,6 +59,22 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback {
 
     public String secretKey() {
         return env.get("HL_S3_SECRET_KEY");
+    }
+
+    /**
+     * A mirror of the lake under {@code prefix}, with this JVM's file systems set up for this
+     * server (the S3 plugin from {@code job/target/plugins}).
+     */
+    public S3Mirror mirror(String prefix, Path copy) {
+        org.apache.flink.configuration.Configuration options =
+                new org.apache.flink.configuration.Configuration();
+        options.set(io.historylake.job.config.S3Options.ENDPOINT, endpoint());
+        options.set(io.historylake.job.config.S3Options.PATH_STYLE_ACCESS, true);
+        options.set(io.historylake.job.config.S3Options.ACCESS_KEY, accessKey());
+        options.set(io.historylake.job.config.S3Options.SECRET_KEY, secretKey());
+        io.historylake.job.sink.LakeFileSystems.initialize(
+                options, RepoPaths.root().resolve("job/target/plugins"));
+        return new S3Mirror(prefix, copy);
     }
 
     /** Every object key under {@code prefix} (an {@code s3://} URI), listed through the S3 API. */

@@ -38,11 +38,37 @@ public final class SessionCluster implements AutoCloseable {
         return new SessionCluster(
                 work.resolve("cluster"),
                 RepoPaths.root().resolve("job/target/history-lake.jar"),
-                Map.of("MYSQL_PASSWORD", mysql.cdcUser().password()));
+                Map.of("MYSQL_PASSWORD", mysql.cdcUser().password()),
+                List.of());
     }
 
-    /** Starts the JobManager; {@code env} goes to every process (e.g. MYSQL_PASSWORD). */
-    public SessionCluster(Path dir, Path jar, Map<String, String> env) throws Exception {
+    /**
+     * The same with {@code s3://} set up as on a real cluster: {@code flink-s3-fs-hadoop} from the
+     * plugins directory, and the {@code s3.*} keys in the cluster's configuration.
+     */
+    public static SessionCluster forJob(Path work, LocalMariaDb mysql, LocalS3 s3)
+            throws Exception {
+        return new SessionCluster(
+                work.resolve("cluster"),
+                RepoPaths.root().resolve("job/target/history-lake.jar"),
+                Map.of(
+                        "MYSQL_PASSWORD",
+                        mysql.cdcUser().password(),
+                        "FLINK_PLUGINS_DIR",
+                        RepoPaths.root().resolve("job/target/plugins").toString()),
+                List.of(
+                        "s3.endpoint: " + s3.endpoint(),
+                        "s3.path.style.access: true",
+                        "s3.access-key: " + s3.accessKey(),
+                        "s3.secret-key: " + s3.secretKey()));
+    }
+
+    /**
+     * Starts the JobManager; {@code env} goes to every process (e.g. MYSQL_PASSWORD), {@code
+     * config} lines to the cluster's configuration.
+     */
+    public SessionCluster(Path dir, Path jar, Map<String, String> env, List<String> config)
+            throws Exception {
         this.dir = dir;
         this.jar = jar;
         this.env = env;
@@ -68,6 +94,7 @@ public final class SessionCluster implements AutoCloseable {
                         "web.upload.dir: " + dir.resolve("upload"),
                         "io.tmp.dirs: " + dir.resolve("tmp"),
                         "classloader.check-leaked-classloader: false",
+                        String.join("\n", config),
                         ""));
         Files.writeString(
                 dir.resolve("conf/log4j.properties"),
@@ -262,6 +289,17 @@ public final class SessionCluster implements AutoCloseable {
 
     public Path logs() {
         return dir;
+    }
+
+    /** The text of every process's log and output file. */
+    public String logText() throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(log|out)$")).toList()) {
+                text.append(Files.readString(file));
+            }
+        }
+        return text.toString();
     }
 
     @Override
