@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.historylake.job.HistoryLakeMain;
 import io.historylake.job.testing.Await;
 import io.historylake.job.testing.BinlogTruth;
-import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
+import io.historylake.job.testing.LocalS3;
+import io.historylake.job.testing.S3Mirror;
 import io.historylake.job.testing.TestJobs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,12 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The MySQL server stopped and started again (same port, same data, a new binlog file) while the
  * job reads its binlog: the job reconnects and resumes from its position, without a new snapshot,
- * and every change lands exactly once.
+ * and every change lands exactly once in the S3 lake.
  */
 class MySqlRestartITCase {
 
     @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension();
     @RegisterExtension static final LocalMariaDb MYSQL = new LocalMariaDb();
+    @RegisterExtension static final LocalS3 S3 = new LocalS3();
 
     private static final int ROWS = 5_000;
 
@@ -37,11 +39,15 @@ class MySqlRestartITCase {
     @Test
     void aMySqlServerRestartUnderTheJobIsRidden() throws Exception {
         CounterTables db = CounterTables.create(MYSQL, "restarts", List.of("a", "b"), ROWS);
-        Lake lake = new Lake(work.resolve("lake"));
-        JobClient job = HistoryLakeMain.start(TestJobs.options(MYSQL, work, "restarts"));
+        String lakeUri = "s3://" + S3.bucket() + "/restarts-lake";
+        S3Mirror lake = S3.mirror(lakeUri, work.resolve("mirror"));
+        JobClient job =
+                HistoryLakeMain.start(
+                        TestJobs.options(
+                                MYSQL, work, "restarts", S3.jobEnv(), S3.jobArgs(lakeUri)));
         Await.until(
                 Duration.ofMinutes(2),
-                () -> db.rows(lake, "_op = 'r'") == 2L * ROWS,
+                () -> db.rows(lake.lake(), "_op = 'r'") == 2L * ROWS,
                 () -> "waiting for the snapshot: " + TestJobs.describe(job));
 
         String from = MYSQL.masterPosition();
@@ -50,7 +56,7 @@ class MySqlRestartITCase {
         }
         Await.until(
                 Duration.ofMinutes(1),
-                () -> db.rows(lake, "_op <> 'r'") > 0,
+                () -> db.rows(lake.lake(), "_op <> 'r'") > 0,
                 () -> "waiting for binlog rows: " + TestJobs.describe(job));
 
         MYSQL.stopKeepingData();
@@ -62,11 +68,11 @@ class MySqlRestartITCase {
                 BinlogTruth.count(MYSQL, from, MYSQL.masterPosition());
         Await.until(
                 Duration.ofMinutes(3),
-                () -> LakeAssertions.binlogCounts(lake, db.tables()).equals(truth),
+                () -> LakeAssertions.binlogCounts(lake.lake(), db.tables()).equals(truth),
                 () -> "lake vs binlog " + truth + ": " + TestJobs.describe(job));
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         job.cancel().get();
 
-        db.assertLakeMatches(MYSQL, lake);
+        db.assertLakeMatches(MYSQL, lake.lake());
     }
 }

@@ -9,6 +9,7 @@ import io.historylake.job.testing.LocalMariaDb;
 import io.historylake.job.testing.LocalS3;
 import io.historylake.job.testing.S3Mirror;
 import io.historylake.job.testing.SessionCluster;
+import io.historylake.job.testing.SessionClusters;
 import io.historylake.job.testing.TestJobs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class TaskManagerKillClusterIT {
                         MYSQL, "faults", List.of("orders", "payments", "events"), ROWS);
         String lakeUri = "s3://" + S3.bucket() + "/faults-lake";
         S3Mirror lake = S3.mirror(lakeUri, work.resolve("mirror"));
-        try (SessionCluster cluster = SessionCluster.forJob(work, MYSQL, S3)) {
+        try (SessionCluster cluster = SessionClusters.forJob(work, MYSQL, S3)) {
             Process tm = cluster.startTaskManager();
             Await.until(
                     Duration.ofMinutes(1),

@@ -61,6 +61,25 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback {
         return env.get("HL_S3_SECRET_KEY");
     }
 
+    /** The job's flags for a lake at {@code lakeUri} on this server (the secret goes by env). */
+    public String[] jobArgs(String lakeUri) {
+        return new String[] {
+            "--lake.path",
+            lakeUri,
+            "--s3.endpoint",
+            endpoint(),
+            "--s3.path.style.access",
+            "true",
+            "--s3.access-key",
+            accessKey()
+        };
+    }
+
+    /** The job's environment for this server: {@code AWS_SECRET_ACCESS_KEY}. */
+    public Map<String, String> jobEnv() {
+        return Map.of("AWS_SECRET_ACCESS_KEY", secretKey());
+    }
+
     /**
      * A mirror of the lake under {@code prefix}, with this JVM's file systems set up for this
      * server (the S3 plugin from {@code job/target/plugins}).

@@ -33,36 +33,6 @@ public final class SessionCluster implements AutoCloseable {
     private Process jobManager;
     private final List<Process> taskManagers = new ArrayList<>();
 
-    /** A cluster under {@code work/cluster} running the project's fat jar against {@code mysql}. */
-    public static SessionCluster forJob(Path work, LocalMariaDb mysql) throws Exception {
-        return new SessionCluster(
-                work.resolve("cluster"),
-                RepoPaths.root().resolve("job/target/history-lake.jar"),
-                Map.of("MYSQL_PASSWORD", mysql.cdcUser().password()),
-                List.of());
-    }
-
-    /**
-     * The same with {@code s3://} set up as on a real cluster: {@code flink-s3-fs-hadoop} from the
-     * plugins directory, and the {@code s3.*} keys in the cluster's configuration.
-     */
-    public static SessionCluster forJob(Path work, LocalMariaDb mysql, LocalS3 s3)
-            throws Exception {
-        return new SessionCluster(
-                work.resolve("cluster"),
-                RepoPaths.root().resolve("job/target/history-lake.jar"),
-                Map.of(
-                        "MYSQL_PASSWORD",
-                        mysql.cdcUser().password(),
-                        "FLINK_PLUGINS_DIR",
-                        RepoPaths.root().resolve("job/target/plugins").toString()),
-                List.of(
-                        "s3.endpoint: " + s3.endpoint(),
-                        "s3.path.style.access: true",
-                        "s3.access-key: " + s3.accessKey(),
-                        "s3.secret-key: " + s3.secretKey()));
-    }
-
     /**
      * Starts the JobManager; {@code env} goes to every process (e.g. MYSQL_PASSWORD), {@code
      * config} lines to the cluster's configuration.
@@ -73,41 +43,7 @@ public final class SessionCluster implements AutoCloseable {
         this.jar = jar;
         this.env = env;
         this.restPort = freePort();
-        Files.createDirectories(dir.resolve("conf"));
-        Files.writeString(
-                dir.resolve("conf/config.yaml"),
-                String.join(
-                        "\n",
-                        "jobmanager.rpc.address: localhost",
-                        "jobmanager.rpc.port: " + freePort(),
-                        "jobmanager.bind-host: localhost",
-                        "jobmanager.memory.process.size: 900m",
-                        "rest.address: localhost",
-                        "rest.bind-address: localhost",
-                        "rest.port: " + restPort,
-                        "taskmanager.host: localhost",
-                        "taskmanager.bind-host: localhost",
-                        "taskmanager.numberOfTaskSlots: 1",
-                        "taskmanager.memory.process.size: 1400m",
-                        "heartbeat.interval: 1000",
-                        "heartbeat.timeout: 8000",
-                        "web.upload.dir: " + dir.resolve("upload"),
-                        "io.tmp.dirs: " + dir.resolve("tmp"),
-                        "classloader.check-leaked-classloader: false",
-                        String.join("\n", config),
-                        ""));
-        Files.writeString(
-                dir.resolve("conf/log4j.properties"),
-                String.join(
-                        "\n",
-                        "rootLogger.level = INFO",
-                        "rootLogger.appenderRef.file.ref = file",
-                        "appender.file.type = File",
-                        "appender.file.name = file",
-                        "appender.file.fileName = ${sys:log.file}",
-                        "appender.file.layout.type = PatternLayout",
-                        "appender.file.layout.pattern = %d{HH:mm:ss.SSS} %-5p %c{1} - %m%n",
-                        ""));
+        SessionClusters.write(dir, restPort, freePort(), config);
         jobManager =
                 launch(
                         "jobmanager",
@@ -371,7 +307,7 @@ public final class SessionCluster implements AutoCloseable {
         return m.group(1);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
