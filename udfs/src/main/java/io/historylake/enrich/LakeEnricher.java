@@ -154,7 +154,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                 snapshotTime = ctx.timerService().currentProcessingTime() * 1000L;
                 snapshotTimeMicros.update(snapshotTime);
             }
-            eventTime = snapshotTime;
+            eventTime = snapshotEventTime(snapshotTime);
             snapshotId = snapshotTime;
         }
         SchemaVersion version = versionOf(row, eventTime, ctx);
@@ -173,6 +173,19 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                         eventTime,
                         EventIds.of(row, snapshotId),
                         version.quarantined()));
+    }
+
+    /**
+     * The {@code _event_time} of a snapshot's reads: the whole second before the snapshot's first
+     * row was seen. Binlog times have whole seconds only, and a change captured after the snapshot
+     * may have committed in the same second as (or, by the few milliseconds between a chunk's high
+     * watermark and its first row, the second before) the first row; at this time or later, ordered
+     * by {@code _event_time} and then binlog position, every such change sorts after the snapshot
+     * it follows.
+     */
+    static long snapshotEventTime(long firstRowMicros) {
+        long second = 1_000_000L;
+        return Math.floorDiv(firstRowMicros, second) * second - second;
     }
 
     private SchemaVersion versionOf(RowChange row, long eventTime, Context ctx) throws Exception {

@@ -49,18 +49,33 @@ class LakeEnricherTest {
     }
 
     @Test
-    void snapshotReadsCarryTheSnapshotTimeKeptInState() throws Exception {
+    void snapshotReadsCarryTheWholeSecondBeforeTheSnapshotsFirstRowKeptInState() throws Exception {
         try (var harness = harness()) {
             harness.open();
-            harness.setProcessingTime(1_000);
+            harness.setProcessingTime(5_900);
             harness.processElement(Changes.snapshot(1, "a"), 1);
             harness.setProcessingTime(9_000);
             harness.processElement(Changes.snapshot(2, "b"), 2);
 
             assertThat(Harnesses.output(harness))
                     .extracting(RowChange::eventTimeMicros)
-                    .containsExactly(1_000_000L, 1_000_000L);
-            assertThat(state(harness, "snapshot-time-micros")).isEqualTo(1_000_000L);
+                    .containsExactly(4_000_000L, 4_000_000L);
+            assertThat(state(harness, "snapshot-time-micros")).isEqualTo(5_900_000L);
+        }
+    }
+
+    @Test
+    void aBinlogChangeCommittedInTheSecondOfTheSnapshotSortsAfterIt() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            // the first row 0.9 s into the second that the update, committed after it, is in:
+            // the binlog gives the update that whole second, not its milliseconds
+            harness.setProcessingTime(Changes.TIME / 1000 + 900);
+            harness.processElement(Changes.snapshot(1, "a"), 1);
+            harness.processElement(Changes.update(1, "a", "z", 5_000), 2);
+
+            List<RowChange> out = Harnesses.output(harness);
+            assertThat(out.get(1).eventTimeMicros()).isGreaterThan(out.get(0).eventTimeMicros());
         }
     }
 

@@ -13,7 +13,9 @@ import java.util.List;
 public final class Changes {
 
     public static final TableId TABLE = new TableId("shop", "orders");
-    private static final long TIME = 1_700_000_000_000_000L;
+
+    /** The commit time of every binlog change built here: a whole second, as binlog times are. */
+    public static final long TIME = 1_700_000_000_000_000L;
 
     private Changes() {}
 
