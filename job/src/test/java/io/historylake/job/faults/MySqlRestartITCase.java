@@ -32,13 +32,14 @@ class MySqlRestartITCase {
     @RegisterExtension static final LocalMariaDb MYSQL = new LocalMariaDb();
     @RegisterExtension static final LocalS3 S3 = new LocalS3();
 
-    private static final int ROWS = 5_000;
+    /** Rows per table: 3 x 20k snapshot rows and 45k binlog changes, 105k changes in all. */
+    private static final int ROWS = 20_000;
 
     @TempDir Path work;
 
     @Test
     void aMySqlServerRestartUnderTheJobIsRidden() throws Exception {
-        CounterTables db = CounterTables.create(MYSQL, "restarts", List.of("a", "b"), ROWS);
+        CounterTables db = CounterTables.create(MYSQL, "restarts", List.of("a", "b", "c"), ROWS);
         String lakeUri = "s3://" + S3.bucket() + "/restarts-lake";
         S3Mirror lake = S3.mirror(lakeUri, work.resolve("mirror"));
         JobClient job =
@@ -47,11 +48,11 @@ class MySqlRestartITCase {
                                 MYSQL, work, "restarts", S3.jobEnv(), S3.jobArgs(lakeUri)));
         Await.until(
                 Duration.ofMinutes(2),
-                () -> db.rows(lake.lake(), "_op = 'r'") == 2L * ROWS,
+                () -> db.rows(lake.lake(), "_op = 'r'") == 3L * ROWS,
                 () -> "waiting for the snapshot: " + TestJobs.describe(job));
 
         String from = MYSQL.masterPosition();
-        try (PacedWriter before = new PacedWriter(MYSQL, db.tables(), ROWS, 2_000, 200)) {
+        try (PacedWriter before = new PacedWriter(MYSQL, db.tables(), ROWS, 20_000, 300)) {
             before.awaitDone();
         }
         Await.until(
@@ -61,7 +62,7 @@ class MySqlRestartITCase {
 
         MYSQL.stopKeepingData();
         MYSQL.restart();
-        try (PacedWriter after = new PacedWriter(MYSQL, db.tables(), ROWS, 2 * ROWS, 2_000, 200)) {
+        try (PacedWriter after = new PacedWriter(MYSQL, db.tables(), ROWS, 2 * ROWS, 25_000, 300)) {
             after.awaitDone();
         }
         Map<String, Map<String, Long>> truth =
@@ -73,6 +74,7 @@ class MySqlRestartITCase {
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
         job.cancel().get();
 
+        assertThat(db.rows(lake.lake(), "_op = 'r'")).as("no second snapshot").isEqualTo(3L * ROWS);
         db.assertLakeMatches(MYSQL, lake.lake());
     }
 }

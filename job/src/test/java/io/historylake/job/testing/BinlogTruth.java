@@ -99,4 +99,25 @@ public final class BinlogTruth {
                 .mapToLong(Long::longValue)
                 .sum();
     }
+
+    /** The counts of the tables in {@code a} and {@code b} added up, for these tables only. */
+    public static Map<String, Map<String, Long>> sum(
+            Map<String, Map<String, Long>> a,
+            Map<String, Map<String, Long>> b,
+            List<String> tables) {
+        Map<String, Map<String, Long>> sum = new java.util.TreeMap<>();
+        for (Map<String, Map<String, Long>> counts : List.of(a, b)) {
+            counts.forEach(
+                    (table, ops) -> {
+                        if (tables.contains(table)) {
+                            ops.forEach(
+                                    (op, n) ->
+                                            sum.computeIfAbsent(
+                                                            table, k -> new java.util.TreeMap<>())
+                                                    .merge(op, n, Long::sum));
+                        }
+                    });
+        }
+        return sum;
+    }
 }

@@ -101,6 +101,16 @@ public final class LocalMariaDb implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The single number a query returns, e.g. a {@code count(*)}. */
+    public long count(String query) throws SQLException {
+        try (Connection c = root();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The server's data directory. */
     public Path directory() {
         return dir;
