@@ -112,22 +112,25 @@ public final class Bench {
         String qualified = Workloads.DB + "." + table;
         Baselines.Timing select = baselines.plainSelect(qualified, rows);
         Path work = out.resolve("snapshot-" + table);
-        JobRun.Result job =
-                jobs.runToEnd(
-                        work,
-                        List.of(
-                                "--mysql.databases",
-                                Workloads.DB,
-                                "--mysql.tables",
-                                qualified,
-                                "--until",
-                                "now"));
+        List<String> options =
+                List.of(
+                        "--mysql.databases",
+                        Workloads.DB,
+                        "--mysql.tables",
+                        qualified,
+                        "--until",
+                        "now");
+        JobRun.Result job = jobs.runToEnd(work, options);
+        JobRun.Result alone =
+                jobs.runSourceAlone(
+                        work.resolveSibling(work.getFileName() + "-source-alone"), options);
         LakeStats lake = LakeStats.of(work.resolve("lake"), Workloads.DB, table);
         check(
                 lake.rowsByOp().getOrDefault("r", 0L) == rows,
                 "snapshot of " + qualified + " landed " + lake.rowsByOp() + ", expected r=" + rows);
         Map<String, Double> rates = new LinkedHashMap<>();
         rates.put("SELECT", select.rate());
+        rates.put(Report.SOURCE_ALONE, rows / alone.seconds());
         report.add(
                 new Report.Line(
                         "snapshot " + table,
@@ -156,22 +159,24 @@ public final class Bench {
         Baselines.Timing decode = baselines.cClientDecode(from, to, rows);
         String[] start = from.split(":");
         Path work = out.resolve(name.replace(' ', '-'));
-        JobRun.Result job =
-                jobs.runToEnd(
-                        work,
-                        List.of(
-                                "--mysql.databases",
-                                Workloads.DB,
-                                "--mysql.tables",
-                                Workloads.DB + "." + table,
-                                "--startup",
-                                "specific-offset",
-                                "--startup.binlog-file",
-                                start[0],
-                                "--startup.binlog-pos",
-                                start[1],
-                                "--until",
-                                to));
+        List<String> options =
+                List.of(
+                        "--mysql.databases",
+                        Workloads.DB,
+                        "--mysql.tables",
+                        Workloads.DB + "." + table,
+                        "--startup",
+                        "specific-offset",
+                        "--startup.binlog-file",
+                        start[0],
+                        "--startup.binlog-pos",
+                        start[1],
+                        "--until",
+                        to);
+        JobRun.Result job = jobs.runToEnd(work, options);
+        JobRun.Result alone =
+                jobs.runSourceAlone(
+                        work.resolveSibling(work.getFileName() + "-source-alone"), options);
         LakeStats lake = LakeStats.of(work.resolve("lake"), Workloads.DB, table);
         check(
                 java.util.Arrays.equals(lake.binlogOps(), truth),
@@ -183,6 +188,7 @@ public final class Bench {
         Map<String, Double> rates = new LinkedHashMap<>();
         rates.put("C client", decode.rate());
         rates.put("BinaryLogClient", client.rate());
+        rates.put(Report.SOURCE_ALONE, rows / alone.seconds());
         report.add(
                 new Report.Line(
                         name, rows, rows / job.seconds(), rates, "C client", 0.25, job, lake));

@@ -36,8 +36,16 @@ final class JobRun {
         this.db = db;
     }
 
-    /** Starts the job process with the options; the caller waits with {@link #finish}. */
+    /** Starts the job process with the options; the caller waits for it to exit. */
     Process start(Path work, List<String> options) throws IOException {
+        return start(work, options, List.of("-jar", jar.toString()));
+    }
+
+    /**
+     * Starts a process of the fat jar: {@code launch} is {@code -jar <jar>} for the job, or a class
+     * path and main class.
+     */
+    private Process start(Path work, List<String> options, List<String> launch) throws IOException {
         if (Files.exists(work)) { // a fresh lake and checkpoint directory for every run
             try (var old = Files.walk(work)) {
                 for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -63,9 +71,10 @@ final class JobRun {
         command.addAll(
                 List.of(
                         "--add-opens=java.base/java.util=ALL-UNNAMED",
-                        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                        "-jar",
-                        jar.toString(),
+                        "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+        command.addAll(launch);
+        command.addAll(
+                List.of(
                         "--mysql.host",
                         db.host(),
                         "--mysql.port",
@@ -91,7 +100,42 @@ final class JobRun {
     /** Runs a bounded job to its end. */
     Result runToEnd(Path work, List<String> options) throws Exception {
         long began = System.nanoTime();
-        Process process = start(work, options);
+        return finish(work, began, start(work, options));
+    }
+
+    /**
+     * Runs the job's capture source alone ({@link SourceAlone}: same options, JVM and bounded end,
+     * a discarding sink) to its end: the connector's own rate on the same data.
+     */
+    Result runSourceAlone(Path work, List<String> options) throws Exception {
+        String classes;
+        try {
+            classes =
+                    Path.of(
+                                    SourceAlone.class
+                                            .getProtectionDomain()
+                                            .getCodeSource()
+                                            .getLocation()
+                                            .toURI())
+                            .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        long began = System.nanoTime();
+        return finish(
+                work,
+                began,
+                start(
+                        work,
+                        options,
+                        List.of(
+                                "-cp",
+                                jar + java.io.File.pathSeparator + classes,
+                                SourceAlone.class.getName())));
+    }
+
+    /** Waits for the process to exit; fails if it failed. */
+    private Result finish(Path work, long began, Process process) throws Exception {
         long peakRss = watch(process);
         double seconds = (System.nanoTime() - began) / 1e9;
         if (process.exitValue() != 0) {

@@ -28,6 +28,9 @@ final class Report {
         }
     }
 
+    /** The baseline that runs the job's capture source alone ({@link SourceAlone}). */
+    static final String SOURCE_ALONE = "source alone";
+
     private final List<Line> lines = new ArrayList<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
 
@@ -57,15 +60,21 @@ final class Report {
         StringBuilder baselines = new StringBuilder();
         l.baselines()
                 .forEach((k, v) -> baselines.append(k).append(' ').append(num(v)).append("; "));
+        String ratio = String.format(Locale.ROOT, "%.2f x %s", l.ratio(), l.ratioAgainst());
+        Double source = l.baselines().get(SOURCE_ALONE);
+        if (source != null) {
+            ratio +=
+                    String.format(
+                            Locale.ROOT, "; %.2f x %s", l.historyLakeRate() / source, SOURCE_ALONE);
+        }
         return String.format(
                 Locale.ROOT,
-                "| %s | %d | %s | %s| %.2f x %s | >= %.2f %s | %d | %d | %.0f | %d |",
+                "| %s | %d | %s | %s| %s | >= %.2f %s | %d | %d | %.0f | %d |",
                 l.workload(),
                 l.rows(),
                 num(l.historyLakeRate()),
                 baselines,
-                l.ratio(),
-                l.ratioAgainst(),
+                ratio,
                 l.target(),
                 l.ratio() >= l.target() ? "met" : "NOT MET",
                 l.job().peakHeapMb(),
@@ -96,7 +105,7 @@ final class Report {
                     .forEach(
                             (k, v) ->
                                     json.append(", ")
-                                            .append(value(k + "_rows_per_s"))
+                                            .append(value(k.replace(' ', '_') + "_rows_per_s"))
                                             .append(": ")
                                             .append(num(v)));
             json.append(", \"ratio\": ")

@@ -43,6 +43,7 @@ class BenchSmokeITCase {
                 .contains("\"workload\": \"binlog bulk\", \"rows\": 20000,")
                 .contains("\"workload\": \"binlog small tx\", \"rows\": 2000,")
                 .contains("\"lake_rows\": 20000")
+                .contains("\"source_alone_rows_per_s\": ")
                 .contains("\"latency\": ");
         assertThat(out.resolve("results.md")).content().contains("| binlog bulk | 20000 |");
     }

@@ -12,6 +12,7 @@ import io.historylake.job.sink.LakeSinkFactory;
 import io.historylake.job.source.CaptureTarget;
 import io.historylake.job.source.MySqlCdcSourceFactory;
 import io.historylake.job.source.MySqlPreflight;
+import io.historylake.job.source.StopAtOffsetSource;
 import io.historylake.job.source.TableSelection;
 import io.historylake.mask.MaskingRules;
 import io.historylake.model.BinlogPosition;
@@ -60,6 +61,46 @@ public final class HistoryLakeMain {
 
     /** Runs the preflight checks, then submits the job and returns at once. */
     public static JobClient start(Configuration options) throws Exception {
+        SchemaPolicies policies = SchemaPolicyOptions.policies(options);
+        Capture capture = capture(options);
+        if (JobEnvironment.isLocal()) {
+            LakeFileSystems.initialize(options); // a cluster loads its plugins itself
+        }
+        Path lake = LakeSinkFactory.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
+        StreamExecutionEnvironment env = JobEnvironment.create(options);
+        new HistoryLakeJob(
+                        capture.source(),
+                        LakeSinkFactory.sinks(lake, options),
+                        new EnrichmentSettings(
+                                attribution(options),
+                                options.get(HistoryLakeOptions.CAPTURE_QUERY),
+                                capture.masking(),
+                                policies))
+                .build(env);
+        LOG.info(
+                "Capturing {} tables from {} into {}{}",
+                capture.target().tables().size(),
+                capture.mysql(),
+                lake,
+                capture.stopAt() == null ? "" : " until binlog position " + capture.stopAt());
+        return env.executeAsync(
+                "history-lake " + String.join(",", capture.selection().databases()));
+    }
+
+    /** The production source and what the preflight found, ready to be wired. */
+    public record Capture(
+            MySqlConnection mysql,
+            TableSelection selection,
+            CaptureTarget target,
+            MaskingRules masking,
+            BinlogPosition stopAt,
+            StopAtOffsetSource source) {}
+
+    /**
+     * Checks the options and the database (preflight) and builds the capture source; the benchmark
+     * also runs it alone, to measure what the connector delivers without the rest of the job.
+     */
+    public static Capture capture(Configuration options) throws Exception {
         MySqlConnection mysql = ConfigLoader.connection(options);
         TableSelection selection =
                 TableSelection.parse(
@@ -67,7 +108,6 @@ public final class HistoryLakeMain {
                         options.get(HistoryLakeOptions.MYSQL_TABLES),
                         options.get(HistoryLakeOptions.MYSQL_TABLES_EXCLUDE));
         MaskingRules masking = MaskingOptions.rules(options);
-        SchemaPolicies policies = SchemaPolicyOptions.policies(options);
         CaptureTarget target =
                 MySqlPreflight.check(
                         mysql,
@@ -78,28 +118,14 @@ public final class HistoryLakeMain {
                         options.get(HistoryLakeOptions.MYSQL_SERVER_TIME_ZONE),
                         options.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN),
                         masking);
-        if (JobEnvironment.isLocal()) {
-            LakeFileSystems.initialize(options); // a cluster loads its plugins itself
-        }
-        Path lake = LakeSinkFactory.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
         BinlogPosition stopAt = stopPosition(options.get(HistoryLakeOptions.UNTIL), target);
-        StreamExecutionEnvironment env = JobEnvironment.create(options);
-        new HistoryLakeJob(
-                        MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt),
-                        LakeSinkFactory.sinks(lake, options),
-                        new EnrichmentSettings(
-                                attribution(options),
-                                options.get(HistoryLakeOptions.CAPTURE_QUERY),
-                                masking,
-                                policies))
-                .build(env);
-        LOG.info(
-                "Capturing {} tables from {} into {}{}",
-                target.tables().size(),
+        return new Capture(
                 mysql,
-                lake,
-                stopAt == null ? "" : " until binlog position " + stopAt);
-        return env.executeAsync("history-lake " + String.join(",", selection.databases()));
+                selection,
+                target,
+                masking,
+                stopAt,
+                MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt));
     }
 
     private static AttributionRules attribution(Configuration options) {

@@ -59,6 +59,16 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
     private transient Counter quarantinedEvents;
     private transient Map<TableId, Integer> versionGauges;
 
+    /**
+     * Write-through copies of {@code current-version} and of whether {@code pending-key-delete}
+     * holds a row, per key (table): read from the state once per key, not for every row (with
+     * RocksDB each read is a lookup and a schema deserialized). Only this function writes the
+     * state, and a restore makes a new instance, so the copies never differ from it.
+     */
+    private transient Map<String, SchemaVersion> versions;
+
+    private transient Map<String, Boolean> pendingKeys;
+
     private final SchemaPolicies policies;
     private final QuarantineReleases releases;
 
@@ -99,6 +109,8 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
         schemaViolations = getRuntimeContext().getMetricGroup().counter("schemaViolations");
         quarantinedEvents = getRuntimeContext().getMetricGroup().counter("quarantinedEvents");
         versionGauges = new HashMap<>();
+        versions = new HashMap<>();
+        pendingKeys = new HashMap<>();
     }
 
     @Override
@@ -108,7 +120,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             schemaChanges.inc();
             lastDdl.update(ddl.ddl());
             LOG.info("Schema change of {} at {}: {}", ddl.table(), ddl.position(), ddl.ddl());
-            if (currentVersion.value() != null) {
+            if (current(ctx) != null) {
                 ctx.output(SCHEMA_VERSIONS, ddl); // the table's DDL log, TRUNCATE included
             }
             return;
@@ -116,9 +128,9 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
         if (!(event instanceof RowChange row)) {
             return;
         }
-        RowChange pending = pendingKeyDelete.value();
+        RowChange pending = pending(ctx);
         if (pending != null) {
-            pendingKeyDelete.clear();
+            setPending(ctx, null);
             boolean otherHalf =
                     row.pkChanged()
                             && row.op() == Op.CREATE
@@ -128,7 +140,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
         if (row.pkChanged() && row.op() == Op.DELETE && row.after() == null) {
             // The delete half of a primary-key update: wait for its insert half (the next event of
             // this table) to learn the new row; the timer flushes it at the end of a bounded run.
-            pendingKeyDelete.update(row);
+            setPending(ctx, row);
             ctx.timerService().registerEventTimeTimer(Long.MIN_VALUE + 1);
             return;
         }
@@ -138,9 +150,9 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowChange> out)
             throws Exception {
-        RowChange pending = pendingKeyDelete.value();
+        RowChange pending = pending(ctx);
         if (pending != null) {
-            pendingKeyDelete.clear();
+            setPending(ctx, null);
             emit(pending, ctx, out);
         }
     }
@@ -189,7 +201,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
     }
 
     private SchemaVersion versionOf(RowChange row, long eventTime, Context ctx) throws Exception {
-        SchemaVersion current = (SchemaVersion) currentVersion.value();
+        SchemaVersion current = current(ctx);
         if (current != null && current.source().equals(row.schema())) {
             if (current.quarantined() && releases.released(row.table(), current.version())) {
                 LOG.warn(
@@ -207,7 +219,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                                 current.source(),
                                 current.verdict(),
                                 false);
-                currentVersion.update(current);
+                setCurrent(ctx, current);
             }
             return current;
         }
@@ -229,11 +241,45 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             LOG.error("{}", e.getMessage());
             throw new SuppressRestartsException(e);
         }
-        currentVersion.update(next);
+        setCurrent(ctx, next);
         versionHistory.add(next);
         ctx.output(SCHEMA_VERSIONS, next);
         report(row.table(), next, policy);
         return next;
+    }
+
+    private SchemaVersion current(Context ctx) throws Exception {
+        SchemaVersion current = versions.get(ctx.getCurrentKey());
+        if (current == null) {
+            current = (SchemaVersion) currentVersion.value();
+            if (current != null) {
+                versions.put(ctx.getCurrentKey(), current);
+            }
+        }
+        return current;
+    }
+
+    private void setCurrent(Context ctx, SchemaVersion version) throws Exception {
+        currentVersion.update(version);
+        versions.put(ctx.getCurrentKey(), version);
+    }
+
+    private RowChange pending(Context ctx) throws Exception {
+        if (Boolean.FALSE.equals(pendingKeys.get(ctx.getCurrentKey()))) {
+            return null;
+        }
+        RowChange pending = pendingKeyDelete.value();
+        pendingKeys.put(ctx.getCurrentKey(), pending != null);
+        return pending;
+    }
+
+    private void setPending(Context ctx, RowChange row) throws Exception {
+        if (row == null) {
+            pendingKeyDelete.clear();
+        } else {
+            pendingKeyDelete.update(row);
+        }
+        pendingKeys.put(ctx.getCurrentKey(), row != null);
     }
 
     private void report(TableId table, SchemaVersion next, SchemaPolicy policy) {
