@@ -124,6 +124,31 @@ class LakeEnricherTest {
     }
 
     @Test
+    void aDeleteHeldAtACheckpointIsPairedWithItsInsertHalfAfterARestore() throws Exception {
+        RowChange oldKey = Changes.delete(1, "a", 200).withSource(null, null, "tx", 1, true);
+        RowChange newKey = Changes.insert(9, "b", 200).withSource(null, null, "tx", 1, true);
+        OperatorSubtaskState checkpoint;
+        try (var harness = harness()) {
+            harness.open();
+            harness.processElement(Changes.insert(5, "e", 100), 1); // the table's version is set
+            harness.processElement(oldKey, 2);
+            checkpoint = harness.snapshot(1, 10);
+        }
+        try (var restored = harness()) {
+            restored.initializeState(checkpoint);
+            restored.open();
+            restored.processElement(newKey, 3);
+            assertThat(Harnesses.output(restored))
+                    .extracting(RowChange::op, RowChange::schemaVersion)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(Op.DELETE, 1),
+                            org.assertj.core.groups.Tuple.tuple(Op.CREATE, 1));
+            assertThat(Harnesses.output(restored).get(0).after()).containsExactly(9, "b");
+            assertThat(pending(restored)).isNull();
+        }
+    }
+
+    @Test
     void aHeldDeleteIsFlushedAtTheEndOfABoundedRun() throws Exception {
         try (var harness = harness()) {
             harness.open();
