@@ -37,8 +37,6 @@ class PurgedBinlogITCase {
     private static final int ROWS = 20_000;
 
     @TempDir Path work;
-    private CounterTables db;
-    private Map<String, Map<String, Long>> beforeOutage;
 
     private static java.util.List<String> binaryLogs() throws Exception {
         java.util.List<String> logs = new java.util.ArrayList<>();
@@ -55,7 +53,9 @@ class PurgedBinlogITCase {
     @Test
     void resumingFromAPurgedBinlogFailsNamingTheRecoveryWhichThenLeavesTheLakeCorrect()
             throws Exception {
-        db = CounterTables.create(MYSQL, "purged", List.of("orders", "payments", "events"), ROWS);
+        CounterTables db =
+                CounterTables.create(
+                        MYSQL, "purged", List.of("orders", "payments", "events"), ROWS);
         MYSQL.execute(
                 "CREATE TABLE purged.items (id INT PRIMARY KEY, v INT)",
                 "INSERT INTO purged.items VALUES (1, 1)");
@@ -72,15 +72,15 @@ class PurgedBinlogITCase {
         try (PacedWriter writer = new PacedWriter(MYSQL, db.tables(), ROWS, 25_000, 300)) {
             writer.awaitDone();
         }
-        beforeOutage = BinlogTruth.count(MYSQL, from, MYSQL.masterPosition());
+        Map<String, Map<String, Long>> beforeOutage =
+                BinlogTruth.sum(
+                        db.tables(), BinlogTruth.count(MYSQL, from, MYSQL.masterPosition()));
         Await.until(
                 Duration.ofMinutes(2),
                 () ->
                         lake.count("SELECT count(*) FROM purged_items") == 2
                                 && LakeAssertions.binlogCounts(lake, db.tables())
-                                        .equals(
-                                                BinlogTruth.sum(
-                                                        beforeOutage, Map.of(), db.tables())),
+                                        .equals(beforeOutage),
                 () -> "waiting for the binlog rows: " + TestJobs.describe(first));
         first.cancel().get();
         Path checkpoint = TestJobs.latestCheckpoint(work).orElseThrow();
@@ -123,11 +123,16 @@ class PurgedBinlogITCase {
                 .contains("is no longer on the MySQL server")
                 .contains("--startup initial and a new --checkpoint.dir");
 
-        recoverWithANewSnapshot(lake);
+        recoverWithANewSnapshot(lake, db, beforeOutage);
     }
 
-    /** The README's recovery: {@code --startup initial} and a new {@code --checkpoint.dir}. */
-    private void recoverWithANewSnapshot(Lake lake) throws Exception {
+    /**
+     * The README's recovery: {@code --startup initial} and a new {@code --checkpoint.dir}; the
+     * counter tables' binlog changes before the outage were {@code beforeOutage}.
+     */
+    private void recoverWithANewSnapshot(
+            Lake lake, CounterTables db, Map<String, Map<String, Long>> beforeOutage)
+            throws Exception {
         JobClient recovery =
                 HistoryLakeMain.start(
                         TestJobs.options(
@@ -160,9 +165,9 @@ class PurgedBinlogITCase {
         }
         Map<String, Map<String, Long>> landed =
                 BinlogTruth.sum(
+                        db.tables(),
                         beforeOutage,
-                        BinlogTruth.count(MYSQL, from, MYSQL.masterPosition()),
-                        db.tables());
+                        BinlogTruth.count(MYSQL, from, MYSQL.masterPosition()));
         Await.until(
                 Duration.ofMinutes(2),
                 () ->

@@ -100,14 +100,13 @@ public final class BinlogTruth {
                 .sum();
     }
 
-    /** The counts of the tables in {@code a} and {@code b} added up, for these tables only. */
+    /** The counts of {@code tables} in each of {@code counts}, added up. */
+    @SafeVarargs
     public static Map<String, Map<String, Long>> sum(
-            Map<String, Map<String, Long>> a,
-            Map<String, Map<String, Long>> b,
-            List<String> tables) {
+            List<String> tables, Map<String, Map<String, Long>>... counts) {
         Map<String, Map<String, Long>> sum = new java.util.TreeMap<>();
-        for (Map<String, Map<String, Long>> counts : List.of(a, b)) {
-            counts.forEach(
+        for (Map<String, Map<String, Long>> each : counts) {
+            each.forEach(
                     (table, ops) -> {
                         if (tables.contains(table)) {
                             ops.forEach(

@@ -145,16 +145,9 @@ public final class LakeAssertions {
     /** Binlog change counts summed over the lake and its quarantine. */
     public static Map<String, Map<String, Long>> binlogCountsWithQuarantine(
             Lake lake, List<String> tables) throws Exception {
-        Map<String, Map<String, Long>> counts = binlogCounts(lake, tables);
         Lake quarantine = new Lake(lake.root().resolve("_quarantine"));
-        binlogCounts(quarantine, tables)
-                .forEach(
-                        (table, ops) ->
-                                ops.forEach(
-                                        (op, n) ->
-                                                counts.computeIfAbsent(table, k -> new TreeMap<>())
-                                                        .merge(op, n, Long::sum)));
-        return counts;
+        return BinlogTruth.sum(
+                tables, binlogCounts(lake, tables), binlogCounts(quarantine, tables));
     }
 
     /** Asserts that no two lake rows of the table share an {@code _event_id}. */
