@@ -140,6 +140,7 @@ public final class Bench {
                         "SELECT",
                         0.30,
                         job,
+                        alone,
                         lake));
     }
 
@@ -191,7 +192,15 @@ public final class Bench {
         rates.put(Report.SOURCE_ALONE, rows / alone.seconds());
         report.add(
                 new Report.Line(
-                        name, rows, rows / job.seconds(), rates, "C client", 0.25, job, lake));
+                        name,
+                        rows,
+                        rows / job.seconds(),
+                        rates,
+                        "C client",
+                        0.25,
+                        job,
+                        alone,
+                        lake));
     }
 
     private static void check(boolean ok, String message) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +20,12 @@ final class JobRun {
     private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     /** What one run measured. */
-    record Result(double seconds, long peakRssMb, long peakHeapMb, List<String> jvmFlags) {}
+    record Result(
+            double seconds,
+            long peakRssMb,
+            long peakHeapMb,
+            List<String> jvmFlags,
+            Map<String, Double> cpuSeconds) {}
 
     static final List<String> JVM_FLAGS = List.of("-Xmx1g", "-XX:+UseG1GC");
 
@@ -136,7 +143,8 @@ final class JobRun {
 
     /** Waits for the process to exit; fails if it failed. */
     private Result finish(Path work, long began, Process process) throws Exception {
-        long peakRss = watch(process);
+        ThreadCpu cpu = new ThreadCpu();
+        long peakRss = watch(process, cpu);
         double seconds = (System.nanoTime() - began) / 1e9;
         if (process.exitValue() != 0) {
             throw new IllegalStateException(
@@ -147,14 +155,28 @@ final class JobRun {
                             + ": "
                             + tail(work.resolve("job.log")));
         }
-        return new Result(seconds, peakRss, peakHeap(work.resolve("gc.log")), JVM_FLAGS);
+        return new Result(
+                seconds, peakRss, peakHeap(work.resolve("gc.log")), JVM_FLAGS, cpu.seconds());
     }
 
-    /** Polls the process's peak RSS until it exits; returns it in MB. */
-    static long watch(Process process) throws Exception {
-        Path status = Path.of("/proc/" + process.pid() + "/status");
+    /**
+     * Polls the JVM's peak RSS (every 100 ms) and its threads' CPU (every 300 ms) until it exits;
+     * returns the peak RSS in MB. The JVM is the process, or its child under {@code /usr/bin/time}.
+     */
+    static long watch(Process process, ThreadCpu cpu) throws Exception {
+        long pid = process.pid();
         long peakKb = 0;
-        while (!process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        for (int polls = 0;
+                !process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                polls++) {
+            Optional<ProcessHandle> child = process.toHandle().children().findFirst();
+            if (child.isPresent()) {
+                pid = child.get().pid();
+            }
+            Path status = Path.of("/proc/" + pid + "/status");
+            if (polls % 3 == 0) {
+                cpu.sample(pid);
+            }
             try {
                 for (String line : Files.readAllLines(status)) {
                     if (line.startsWith("VmHWM:")) {

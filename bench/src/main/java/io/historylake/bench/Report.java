@@ -21,6 +21,7 @@ final class Report {
             String ratioAgainst,
             double target,
             JobRun.Result job,
+            JobRun.Result sourceAlone,
             LakeStats lake) {
 
         double ratio() {
@@ -52,8 +53,54 @@ final class Report {
         for (Line l : lines) {
             out.append(format(l)).append('\n');
         }
+        out.append(
+                        "\nCPU per row by thread, microseconds (CPU seconds x 10^6 / rows; wall = elapsed")
+                .append(
+                        " x 10^6 / rows; 2 cores give 2 CPU-us per wall-us):\n\n| workload | run |");
+        for (String group : ThreadCpu.GROUPS) {
+            out.append(' ').append(group).append(" |");
+        }
+        out.append(" all threads | wall |\n|---|---|")
+                .append("---|".repeat(ThreadCpu.GROUPS.size() + 2))
+                .append('\n');
+        for (Line l : lines) {
+            out.append(cpuRow(l, "history-lake", l.job()));
+            if (l.sourceAlone() != null) {
+                out.append(cpuRow(l, SOURCE_ALONE, l.sourceAlone()));
+            }
+        }
         facts.forEach((k, v) -> out.append("\n").append(k).append(": ").append(v));
         return out.append('\n').toString();
+    }
+
+    private static String cpuRow(Line l, String run, JobRun.Result result) {
+        StringBuilder row = new StringBuilder("| " + l.workload() + " | " + run + " |");
+        double all = 0;
+        for (double seconds : result.cpuSeconds().values()) {
+            row.append(' ').append(perRow(seconds, l.rows())).append(" |");
+            all += seconds;
+        }
+        return row.append(' ')
+                .append(perRow(all, l.rows()))
+                .append(" | ")
+                .append(perRow(result.seconds(), l.rows()))
+                .append(" |\n")
+                .toString();
+    }
+
+    private static String cpuJson(JobRun.Result result, long rows) {
+        StringBuilder json = new StringBuilder("{");
+        for (Map.Entry<String, Double> group : result.cpuSeconds().entrySet()) {
+            json.append(json.length() > 1 ? ", " : "")
+                    .append(value(group.getKey()))
+                    .append(": ")
+                    .append(perRow(group.getValue(), rows));
+        }
+        return json.append('}').toString();
+    }
+
+    private static String perRow(double seconds, long rows) {
+        return String.format(Locale.ROOT, "%.1f", seconds * 1e6 / rows);
     }
 
     private static String format(Line l) {
@@ -126,9 +173,13 @@ final class Report {
                     .append(l.lake().bytes())
                     .append(", \"files\": ")
                     .append(l.lake().files())
-                    .append("}")
-                    .append(i < lines.size() - 1 ? "," : "")
-                    .append('\n');
+                    .append(", \"cpu_us_per_row\": ")
+                    .append(cpuJson(l.job(), l.rows()));
+            if (l.sourceAlone() != null) {
+                json.append(", \"source_alone_cpu_us_per_row\": ")
+                        .append(cpuJson(l.sourceAlone(), l.rows()));
+            }
+            json.append("}").append(i < lines.size() - 1 ? "," : "").append('\n');
         }
         json.append("  ]\n}\n");
         Files.createDirectories(file.getParent());

@@ -6,6 +6,9 @@ import io.historylake.model.BinlogPosition;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.testing.Changes;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventIdsTest {
@@ -42,5 +45,20 @@ class EventIdsTest {
         RowChange delete = Changes.delete(1, "a", 100);
         RowChange insert = Changes.insert(2, "a", 100);
         assertThat(EventIds.of(delete, 0)).isNotEqualTo(EventIds.of(insert, 0));
+    }
+
+    @Test
+    void idsAreVersion3UuidsOfTheChangesCoordinatesAsEveryEarlierReleaseWroteThem() {
+        byte[] binlogKey = "shop.orders|b|binlog.000001|100|0|c".getBytes(StandardCharsets.UTF_8);
+        byte[] snapshotKey = "shop.orders|s|42|1:1".getBytes(StandardCharsets.UTF_8);
+        assertThat(EventIds.of(Changes.insert(1, "a", 100), 0))
+                .isEqualTo(UUID.nameUUIDFromBytes(binlogKey).toString());
+        assertThat(EventIds.of(Changes.snapshot(1, "a"), 42))
+                .isEqualTo(UUID.nameUUIDFromBytes(snapshotKey).toString());
+        for (int length = 0; length < 300; length += 7) {
+            byte[] name = new byte[length];
+            new Random(length).nextBytes(name);
+            assertThat(EventIds.nameUuid(name)).isEqualTo(UUID.nameUUIDFromBytes(name).toString());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.historylake.job.sink;
 
 import io.historylake.model.RowChange;
+import io.historylake.model.TableId;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,21 +14,26 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
 /**
  * The lake layout and when part files roll, in one object so that both see every row: rows go to
  * {@code <database>/<table>/dt=YYYY-MM-DD} (UTC date of {@code _event_time}); a part file rolls on
- * every checkpoint (exactly-once), at the target size, and before a row of another schema version
- * than the previous row of its bucket (one Parquet schema per file).
+ * every checkpoint (exactly-once), at the target size (checked every {@value #SIZE_CHECK_EVERY}
+ * rows of a bucket), and before a row of another schema version than the previous row of its bucket
+ * (one Parquet schema per file).
  */
 public final class LakeBucketing extends CheckpointRollingPolicy<RowChange, String>
         implements BucketAssigner<RowChange, String> {
 
     private static final long serialVersionUID = 1L;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final int NONE = Integer.MIN_VALUE;
+
+    /** Rows of a bucket between two size checks (the stream's position can be a system call). */
+    static final int SIZE_CHECK_EVERY = 64;
 
     private final long targetFileBytes;
     private final String partitionPrefix;
-    private transient Map<String, Integer> lastVersion;
-    private transient Map<String, Integer> previousVersion;
-    private transient long cachedDay = Long.MIN_VALUE;
-    private transient String cachedDate;
+    private transient Map<String, BucketState> buckets;
+    private transient TableId lastTable;
+    private transient long lastDay;
+    private transient BucketState last;
 
     /**
      * @param targetFileBytes a part file rolls when it reaches this size
@@ -40,13 +46,19 @@ public final class LakeBucketing extends CheckpointRollingPolicy<RowChange, Stri
 
     @Override
     public String getBucketId(RowChange row, Context context) {
-        String bucket = row.table().lakePath() + partitionPrefix + date(row.eventTimeMicros());
-        if (lastVersion == null) {
-            lastVersion = new HashMap<>();
-            previousVersion = new HashMap<>();
+        long day = Math.floorDiv(row.eventTimeMicros(), MICROS_PER_DAY);
+        if (last == null || day != lastDay || !row.table().equals(lastTable)) {
+            if (buckets == null) {
+                buckets = new HashMap<>();
+            }
+            String bucket = row.table().lakePath() + partitionPrefix + LocalDate.ofEpochDay(day);
+            last = buckets.computeIfAbsent(bucket, BucketState::new);
+            lastTable = row.table();
+            lastDay = day;
         }
-        previousVersion.put(bucket, lastVersion.put(bucket, row.schemaVersion()));
-        return bucket;
+        last.previousVersion = last.lastVersion;
+        last.lastVersion = row.schemaVersion();
+        return last.bucket;
     }
 
     @Override
@@ -57,9 +69,21 @@ public final class LakeBucketing extends CheckpointRollingPolicy<RowChange, Stri
     @Override
     public boolean shouldRollOnEvent(PartFileInfo<String> part, RowChange row)
             throws java.io.IOException {
-        Integer previous = previousVersion == null ? null : previousVersion.get(part.getBucketId());
-        return (previous != null && previous != row.schemaVersion())
-                || part.getSize() >= targetFileBytes;
+        BucketState state = last != null && last.bucket.equals(part.getBucketId()) ? last : null;
+        if (state == null && buckets != null) {
+            state = buckets.get(part.getBucketId());
+        }
+        if (state == null) {
+            return part.getSize() >= targetFileBytes;
+        }
+        if (state.previousVersion != NONE && state.previousVersion != row.schemaVersion()) {
+            return true;
+        }
+        if (--state.rowsToSizeCheck > 0) {
+            return false;
+        }
+        state.rowsToSizeCheck = SIZE_CHECK_EVERY;
+        return part.getSize() >= targetFileBytes;
     }
 
     @Override
@@ -67,12 +91,15 @@ public final class LakeBucketing extends CheckpointRollingPolicy<RowChange, Stri
         return false;
     }
 
-    private String date(long micros) {
-        long day = Math.floorDiv(micros, MICROS_PER_DAY);
-        if (day != cachedDay || cachedDate == null) {
-            cachedDay = day;
-            cachedDate = LocalDate.ofEpochDay(day).toString();
+    /** A bucket's id, the schema versions of its last two rows, and rows to the next size check. */
+    private static final class BucketState {
+        final String bucket;
+        int lastVersion = NONE;
+        int previousVersion = NONE;
+        int rowsToSizeCheck = 1;
+
+        BucketState(String bucket) {
+            this.bucket = bucket;
         }
-        return cachedDate;
     }
 }

@@ -3,6 +3,11 @@ package io.historylake.job.sink;
 import io.historylake.lake.MetadataColumn;
 import io.historylake.model.RowChange;
 import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.hadoop.conf.Configuration;
@@ -14,14 +19,18 @@ import org.apache.parquet.io.OutputFile;
 /**
  * Creates one Parquet writer per part file. The part file's schema (table and schema version) is
  * taken from its first row; the {@link LakeBucketing} policy rolls the file before a row of another
- * version, and the writer refuses one should that ever fail.
+ * version, and the writer refuses one should that ever fail. Rows are encoded on an encoder thread
+ * beside the task thread ({@link BackgroundParquetWriter}).
  */
-public final class LakeParquetWriterFactory implements BulkWriter.Factory<RowChange> {
+public final class LakeParquetWriterFactory
+        implements BulkWriter.Factory<RowChange>, BackgroundParquetWriter.Opener {
 
     private static final long serialVersionUID = 1L;
+    private static final long IDLE_SECONDS = 5;
 
     private final CompressionCodecName codec;
     private final int rowGroupBytes;
+    private transient ExecutorService encoder;
 
     public LakeParquetWriterFactory(CompressionCodecName codec, int rowGroupBytes) {
         this.codec = codec;
@@ -30,69 +39,55 @@ public final class LakeParquetWriterFactory implements BulkWriter.Factory<RowCha
 
     @Override
     public BulkWriter<RowChange> create(FSDataOutputStream out) {
-        return new LakeParquetWriter(out);
+        return new BackgroundParquetWriter(out, encoder(), this);
     }
 
-    /** Opens the Parquet writer on the first row, then writes rows of that schema version only. */
-    private final class LakeParquetWriter implements BulkWriter<RowChange> {
-        private final FSDataOutputStream out;
-        private ParquetWriter<RowChange> writer;
-        private RowChange first;
-
-        LakeParquetWriter(FSDataOutputStream out) {
-            this.out = out;
+    /** The Parquet writer of one part file, for the table and schema version of its first row. */
+    @Override
+    public ParquetWriter<RowChange> open(OutputFile file, RowChange first) throws IOException {
+        Builder builder =
+                new Builder(file, new RowChangeWriteSupport(first.schema(), first.schemaVersion()))
+                        .withCompressionCodec(codec)
+                        .withRowGroupSize(rowGroupBytes)
+                        .withWriteMode(org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE)
+                        .withConf(new Configuration(false))
+                        .withDictionaryEncoding(MetadataColumn.EVENT_ID.columnName(), false)
+                        .withDictionaryEncoding(MetadataColumn.BINLOG_POS.columnName(), false)
+                        .withDictionaryEncoding(MetadataColumn.TX_ORDER.columnName(), false);
+        for (String key : first.schema().primaryKey()) {
+            // unique values: a dictionary only costs hashing until it falls back
+            builder.withDictionaryEncoding(key, false);
         }
+        return builder.build();
+    }
 
-        @Override
-        public void addElement(RowChange row) throws IOException {
-            if (writer == null) {
-                first = row;
-                Builder builder =
-                        new Builder(
-                                        new FlinkOutputFile(out),
-                                        new RowChangeWriteSupport(
-                                                row.schema(), row.schemaVersion()))
-                                .withCompressionCodec(codec)
-                                .withRowGroupSize(rowGroupBytes)
-                                .withWriteMode(
-                                        org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE)
-                                .withConf(new Configuration(false))
-                                .withDictionaryEncoding(MetadataColumn.EVENT_ID.columnName(), false)
-                                .withDictionaryEncoding(
-                                        MetadataColumn.BINLOG_POS.columnName(), false)
-                                .withDictionaryEncoding(
-                                        MetadataColumn.TX_ORDER.columnName(), false);
-                for (String key : row.schema().primaryKey()) {
-                    // unique values: a dictionary only costs hashing until it falls back
-                    builder.withDictionaryEncoding(key, false);
-                }
-                writer = builder.build();
-            } else if (row.schemaVersion() != first.schemaVersion()
-                    || !row.table().equals(first.table())) {
-                throw new IllegalStateException(
-                        "A part file of "
-                                + first.table()
-                                + " v"
-                                + first.schemaVersion()
-                                + " received a row of "
-                                + row.table()
-                                + " v"
-                                + row.schemaVersion()
-                                + "; the rolling policy must roll first");
-            }
-            writer.write(row);
+    /**
+     * One encoder thread for all part files of this sink subtask, in the order their rows came; it
+     * ends when idle, so a cancelled or finished job leaves no thread behind.
+     */
+    private synchronized ExecutorService encoder() {
+        if (encoder == null) {
+            ThreadPoolExecutor pool =
+                    new ThreadPoolExecutor(
+                            1,
+                            1,
+                            IDLE_SECONDS,
+                            TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<>(),
+                            new EncoderThreads());
+            pool.allowCoreThreadTimeOut(true);
+            encoder = pool;
         }
+        return encoder;
+    }
 
+    /** Names the encoder thread (it shows in thread dumps and profiles) and makes it a daemon. */
+    private static final class EncoderThreads implements ThreadFactory {
         @Override
-        public void flush() {
-            // Parquet buffers a row group in memory; it is written out on finish.
-        }
-
-        @Override
-        public void finish() throws IOException {
-            if (writer != null) {
-                writer.close();
-            }
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "history-lake Parquet encoder");
+            thread.setDaemon(true);
+            return thread;
         }
     }
 

@@ -60,6 +60,24 @@ class LakeBucketingTest {
         assertThat(bucketing.shouldRollOnCheckpoint(part("shop/orders/dt=1970-01-01", 1))).isTrue();
     }
 
+    @Test
+    void theSizeOfABucketsPartFileIsCheckedOnItsFirstRowAndThenEverySixtyFourRows()
+            throws Exception {
+        long[] size = {0};
+        long[] sizeChecks = {0};
+        PartFileInfo<String> growing = part("shop/orders/dt=1970-01-01", size, sizeChecks);
+        int rolledAt = 0;
+        for (int rows = 1; rolledAt == 0; rows++) {
+            size[0] += 10; // the target, 1000 bytes, is reached at row 100
+            bucketing.getBucketId(row(1, 0L), null);
+            if (bucketing.shouldRollOnEvent(growing, row(1, 0L))) {
+                rolledAt = rows;
+            }
+        }
+        assertThat(rolledAt).isEqualTo(1 + 2 * LakeBucketing.SIZE_CHECK_EVERY);
+        assertThat(sizeChecks[0]).isEqualTo(3);
+    }
+
     private static RowChange row(int version, long micros) {
         TableSchema schema =
                 new TableSchema(
@@ -77,6 +95,11 @@ class LakeBucketingTest {
     }
 
     private static PartFileInfo<String> part(String bucket, long size) {
+        return part(bucket, new long[] {size}, new long[1]);
+    }
+
+    /** A part file of a given (changing) size that counts how often its size is asked for. */
+    private static PartFileInfo<String> part(String bucket, long[] size, long[] sizeChecks) {
         return new PartFileInfo<>() {
             @Override
             public String getBucketId() {
@@ -90,7 +113,8 @@ class LakeBucketingTest {
 
             @Override
             public long getSize() {
-                return size;
+                sizeChecks[0]++;
+                return size[0];
             }
 
             @Override
