@@ -165,11 +165,13 @@ final class JobRun {
      */
     static long watch(Process process, ThreadCpu cpu) throws Exception {
         long pid = process.pid();
+        boolean timed = process.info().command().orElse("").endsWith("/time");
         long peakKb = 0;
         for (int polls = 0;
                 !process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
                 polls++) {
-            Optional<ProcessHandle> child = process.toHandle().children().findFirst();
+            Optional<ProcessHandle> child =
+                    timed ? process.toHandle().children().findFirst() : Optional.empty();
             if (child.isPresent()) {
                 pid = child.get().pid();
             }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
@@ -15,14 +17,15 @@ import org.apache.parquet.io.OutputFile;
 /**
  * A part file's Parquet writer that encodes on the sink's encoder thread: the task thread checks
  * each row's schema version, hands rows over in batches and copies finished bytes to the part file;
- * column encoding, statistics and compression run beside it. At most {@link #IN_FLIGHT} batches
- * wait (back pressure), {@link #finish} waits for the last one, and an encoding failure fails the
- * next call that the task thread makes.
+ * column encoding, statistics and compression run beside it. At most {@link #IN_FLIGHT} batches of
+ * all part files of the sink subtask wait for the encoder (back pressure, bounded memory), {@link
+ * #finish} waits for the part file's last batch, and an encoding failure fails the next call that
+ * the task thread makes.
  */
 final class BackgroundParquetWriter implements BulkWriter<RowChange> {
 
     static final int BATCH = 256;
-    static final int IN_FLIGHT = 4;
+    static final int IN_FLIGHT = 16;
 
     /** Opens the Parquet writer of a part file for the schema of its first row. */
     interface Opener {
@@ -30,18 +33,24 @@ final class BackgroundParquetWriter implements BulkWriter<RowChange> {
     }
 
     private final FSDataOutputStream out;
-    private final Executor encoder;
+    private final ExecutorService encoder;
+    private final Semaphore inFlight;
     private final Opener opener;
     private final ChunkedOutputFile file = new ChunkedOutputFile();
-    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private ParquetWriter<RowChange> writer; // used on the encoder thread once opened
     private RowChange first;
     private List<RowChange> batch = new ArrayList<>(BATCH);
     private volatile Throwable failure;
 
-    BackgroundParquetWriter(FSDataOutputStream out, Executor encoder, Opener opener) {
+    /**
+     * @param encoder one thread, shared by the part files of a sink subtask (runs batches in order)
+     * @param inFlight {@link #IN_FLIGHT} permits, shared likewise: one per batch handed over
+     */
+    BackgroundParquetWriter(
+            FSDataOutputStream out, ExecutorService encoder, Semaphore inFlight, Opener opener) {
         this.out = out;
         this.encoder = encoder;
+        this.inFlight = inFlight;
         this.opener = opener;
     }
 
@@ -81,26 +90,29 @@ final class BackgroundParquetWriter implements BulkWriter<RowChange> {
         if (writer == null) {
             return;
         }
-        submit(true);
-        acquire(IN_FLIGHT); // every batch encoded and the footer written
-        inFlight.release(IN_FLIGHT);
+        Future<?> last = submit(true);
+        try {
+            last.get(); // batches run in order: every batch encoded and the footer written
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while Parquet encodes " + first.table());
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        }
         rethrowFailure();
         file.copyTo(out);
     }
 
-    private void submit(boolean close) throws IOException {
-        acquire(1);
-        encoder.execute(new EncodeBatch(batch, close));
-        batch = new ArrayList<>(BATCH);
-    }
-
-    private void acquire(int permits) throws IOException {
+    private Future<?> submit(boolean close) throws IOException {
         try {
-            inFlight.acquire(permits);
+            inFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while Parquet encodes " + first.table());
         }
+        Future<?> submitted = encoder.submit(new EncodeBatch(batch, close));
+        batch = new ArrayList<>(BATCH);
+        return submitted;
     }
 
     private void rethrowFailure() throws IOException {

@@ -5,6 +5,7 @@ import io.historylake.model.RowChange;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ public final class LakeParquetWriterFactory
     private final CompressionCodecName codec;
     private final int rowGroupBytes;
     private transient ExecutorService encoder;
+    private transient Semaphore inFlight;
 
     public LakeParquetWriterFactory(CompressionCodecName codec, int rowGroupBytes) {
         this.codec = codec;
@@ -39,7 +41,7 @@ public final class LakeParquetWriterFactory
 
     @Override
     public BulkWriter<RowChange> create(FSDataOutputStream out) {
-        return new BackgroundParquetWriter(out, encoder(), this);
+        return new BackgroundParquetWriter(out, encoder(), inFlight, this);
     }
 
     /** The Parquet writer of one part file, for the table and schema version of its first row. */
@@ -77,6 +79,7 @@ public final class LakeParquetWriterFactory
                             new EncoderThreads());
             pool.allowCoreThreadTimeOut(true);
             encoder = pool;
+            inFlight = new Semaphore(BackgroundParquetWriter.IN_FLIGHT);
         }
         return encoder;
     }

@@ -24,6 +24,8 @@ import org.apache.parquet.schema.MessageType;
  */
 final class RowChangeWriteSupport extends WriteSupport<RowChange> {
 
+    private static final MetadataColumn[] METADATA = MetadataColumn.values();
+
     private final TableSchema table;
     private final int version;
     private final MessageType messageType;
@@ -81,7 +83,7 @@ final class RowChangeWriteSupport extends WriteSupport<RowChange> {
             throw new IllegalStateException(
                     "No row history for " + row + ": the pipeline skipped a step");
         }
-        for (MetadataColumn meta : MetadataColumn.values()) {
+        for (MetadataColumn meta : METADATA) {
             Object value = metadataValue(meta, row);
             if (value != null) {
                 String name = messageType.getFieldName(field);

@@ -3,6 +3,7 @@ package io.historylake.job.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.historylake.job.testing.Await;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.Column;
 import io.historylake.model.LakeType;
@@ -12,15 +13,22 @@ import io.historylake.model.RowHistory;
 import io.historylake.model.TableId;
 import io.historylake.model.TableSchema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
@@ -100,6 +108,41 @@ class BackgroundParquetWriterTest {
         }
     }
 
+    @Test
+    void theTaskThreadWaitsOnceSixteenBatchesOfAllPartFilesWaitForTheEncoder() throws Exception {
+        ThreadPoolExecutor encoder =
+                new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        CountDownLatch gate = new CountDownLatch(1);
+        encoder.execute(new Gate(gate)); // holds the encoder until the test opens it
+        Semaphore inFlight = new Semaphore(BackgroundParquetWriter.IN_FLIGHT);
+        int batches = BackgroundParquetWriter.IN_FLIGHT + 1;
+        try (FSDataOutputStream ordersOut = open(dir.resolve("orders.parquet"));
+                FSDataOutputStream itemsOut = open(dir.resolve("items.parquet"))) {
+            BulkWriter<RowChange> orders =
+                    new BackgroundParquetWriter(ordersOut, encoder, inFlight, factory);
+            BulkWriter<RowChange> items =
+                    new BackgroundParquetWriter(itemsOut, encoder, inFlight, factory);
+            Thread task = new Thread(new WriteBatches(orders, items, batches), "test task thread");
+            task.start();
+            Await.until(
+                    Duration.ofSeconds(30),
+                    () -> task.getState() == Thread.State.WAITING,
+                    () -> "task thread " + task.getState() + ", " + encoder.getQueue().size());
+            assertThat(encoder.getQueue()).hasSize(BackgroundParquetWriter.IN_FLIGHT);
+            gate.countDown();
+            task.join(30_000);
+            assertThat(task.isAlive()).isFalse();
+            orders.finish();
+            items.finish();
+        } finally {
+            encoder.shutdown();
+        }
+        int half = batches / 2 * BackgroundParquetWriter.BATCH;
+        assertThat(ids(dir.resolve("orders.parquet")))
+                .hasSize(half + BackgroundParquetWriter.BATCH);
+        assertThat(ids(dir.resolve("items.parquet"))).hasSize(half);
+    }
+
     private static RowChange row(String table, int position, Object id) {
         TableSchema schema =
                 new TableSchema(
@@ -135,6 +178,37 @@ class BackgroundParquetWriterTest {
                 ids.add(rs.getInt(1));
             }
             return ids;
+        }
+    }
+
+    /** Blocks the encoder thread until the latch opens. */
+    private record Gate(CountDownLatch latch) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Writes full batches to two part files in turn, starting with the first. */
+    private record WriteBatches(BulkWriter<RowChange> first, BulkWriter<RowChange> second, int n)
+            implements Runnable {
+        @Override
+        public void run() {
+            try {
+                for (int batch = 0; batch < n; batch++) {
+                    BulkWriter<RowChange> writer = batch % 2 == 0 ? first : second;
+                    String table = batch % 2 == 0 ? "orders" : "items";
+                    for (int i = 0; i < BackgroundParquetWriter.BATCH; i++) {
+                        writer.addElement(row(table, batch * BackgroundParquetWriter.BATCH + i, i));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
