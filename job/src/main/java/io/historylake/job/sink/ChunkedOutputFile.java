@@ -5,15 +5,15 @@ import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.core.fs.FSDataOutputStream;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * A Parquet {@link OutputFile} written on one thread and copied to the part file on another: the
- * encoder thread's bytes are handed over in chunks, and only the task thread touches the {@code
- * FileSink}'s stream ({@link #copyTo}), so the stream keeps the single writer it was made for.
+ * A Parquet {@link org.apache.parquet.io.OutputFile} written on one thread and copied to the part
+ * file on another: the encoder thread's bytes are handed over in chunks, and only the task thread
+ * touches the {@code FileSink}'s stream ({@link #copyTo}), so the stream keeps the single writer it
+ * was made for.
  */
-final class ChunkedOutputFile implements OutputFile {
+final class ChunkedOutputFile extends StreamOutputFile {
 
     private static final int CHUNK = 64 * 1024;
 
@@ -28,23 +28,8 @@ final class ChunkedOutputFile implements OutputFile {
     }
 
     @Override
-    public PositionOutputStream create(long blockSizeHint) {
+    PositionOutputStream stream() {
         return stream;
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-        return stream;
-    }
-
-    @Override
-    public boolean supportsBlockSize() {
-        return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-        return 0;
     }
 
     /** Buffers small writes, hands over a chunk when it is full, on flush and on close. */

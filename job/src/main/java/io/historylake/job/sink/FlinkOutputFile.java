@@ -2,11 +2,13 @@ package io.historylake.job.sink;
 
 import java.io.IOException;
 import org.apache.flink.core.fs.FSDataOutputStream;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
-/** A Parquet {@link OutputFile} over the part-file stream the {@code FileSink} opened. */
-public final class FlinkOutputFile implements OutputFile {
+/**
+ * A Parquet {@link org.apache.parquet.io.OutputFile} over the part-file stream the {@code FileSink}
+ * opened.
+ */
+public final class FlinkOutputFile extends StreamOutputFile {
 
     private final FSDataOutputStream out;
 
@@ -15,23 +17,8 @@ public final class FlinkOutputFile implements OutputFile {
     }
 
     @Override
-    public PositionOutputStream create(long blockSizeHint) {
+    PositionOutputStream stream() {
         return new Stream(out);
-    }
-
-    @Override
-    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
-        return new Stream(out);
-    }
-
-    @Override
-    public boolean supportsBlockSize() {
-        return false;
-    }
-
-    @Override
-    public long defaultBlockSize() {
-        return 0;
     }
 
     /** Writes through; closing is left to the sink, which commits the part file. */

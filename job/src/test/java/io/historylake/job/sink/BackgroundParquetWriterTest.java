@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.historylake.job.testing.Await;
-import io.historylake.model.BinlogPosition;
-import io.historylake.model.Column;
-import io.historylake.model.LakeType;
-import io.historylake.model.Op;
 import io.historylake.model.RowChange;
-import io.historylake.model.RowHistory;
-import io.historylake.model.TableId;
-import io.historylake.model.TableSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -144,20 +137,7 @@ class BackgroundParquetWriterTest {
     }
 
     private static RowChange row(String table, int position, Object id) {
-        TableSchema schema =
-                new TableSchema(
-                        new TableId("shop", table),
-                        List.of(new Column("id", "INT", 11, -1, false, List.of(), LakeType.INT)),
-                        List.of("id"));
-        return RowChange.of(
-                        schema,
-                        Op.CREATE,
-                        null,
-                        new Object[] {id},
-                        1_000_000L,
-                        new BinlogPosition("binlog.000001", 4, position))
-                .enriched(1, 1_000_000L, table + "-" + position)
-                .withHistory(new RowHistory(1, List.of(), null, null));
+        return SinkRows.insert(table, 1, 1_000_000L, position, id);
     }
 
     private static ThreadCheckingStream open(Path file) throws IOException {

@@ -2,14 +2,7 @@ package io.historylake.job.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.historylake.model.BinlogPosition;
-import io.historylake.model.Column;
-import io.historylake.model.LakeType;
-import io.historylake.model.Op;
 import io.historylake.model.RowChange;
-import io.historylake.model.TableId;
-import io.historylake.model.TableSchema;
-import java.util.List;
 import org.apache.flink.streaming.api.functions.sink.filesystem.PartFileInfo;
 import org.junit.jupiter.api.Test;
 
@@ -79,19 +72,7 @@ class LakeBucketingTest {
     }
 
     private static RowChange row(int version, long micros) {
-        TableSchema schema =
-                new TableSchema(
-                        new TableId("shop", "orders"),
-                        List.of(new Column("id", "INT", 11, -1, false, List.of(), LakeType.INT)),
-                        List.of("id"));
-        return RowChange.of(
-                        schema,
-                        Op.CREATE,
-                        null,
-                        new Object[] {1},
-                        micros,
-                        new BinlogPosition("binlog.000001", 4, 0))
-                .enriched(version, micros, "id");
+        return SinkRows.insert("orders", version, micros, 0, 1);
     }
 
     private static PartFileInfo<String> part(String bucket, long size) {
