@@ -29,11 +29,16 @@ final class JobRun {
 
     static final List<String> JVM_FLAGS = List.of("-Xmx1g", "-XX:+UseG1GC");
 
-    /** Options every benchmark job runs with: the state backend for large key spaces. */
+    /**
+     * Options every benchmark job runs with: the state backend for large key spaces and the
+     * parallelism ({@code BENCH_STATE_BACKEND}, {@code BENCH_PARALLELISM} change them).
+     */
     static final List<String> JOB_OPTIONS =
             List.of(
                     "--state.backend",
-                    System.getenv().getOrDefault("BENCH_STATE_BACKEND", "rocksdb"));
+                    System.getenv().getOrDefault("BENCH_STATE_BACKEND", "rocksdb"),
+                    "--parallelism",
+                    System.getenv().getOrDefault("BENCH_PARALLELISM", "1"));
 
     private final Path jar;
     private final Db db;
