@@ -41,7 +41,8 @@ public final class LakeParquetWriterFactory
 
     @Override
     public BulkWriter<RowChange> create(FSDataOutputStream out) {
-        return new BackgroundParquetWriter(out, encoder(), inFlight, this);
+        ExecutorService thread = encoder(); // creates the shared permits with the thread
+        return new BackgroundParquetWriter(out, thread, inFlight, this);
     }
 
     /** The Parquet writer of one part file, for the table and schema version of its first row. */
