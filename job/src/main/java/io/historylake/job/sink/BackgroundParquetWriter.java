@@ -94,8 +94,7 @@ final class BackgroundParquetWriter implements BulkWriter<RowChange> {
         try {
             last.get(); // batches run in order: every batch encoded and the footer written
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while Parquet encodes " + first.table());
+            throw interrupted();
         } catch (ExecutionException e) {
             failure = e.getCause();
         }
@@ -107,12 +106,17 @@ final class BackgroundParquetWriter implements BulkWriter<RowChange> {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while Parquet encodes " + first.table());
+            throw interrupted();
         }
         Future<?> submitted = encoder.submit(new EncodeBatch(batch, close));
         batch = new ArrayList<>(BATCH);
         return submitted;
+    }
+
+    /** Keeps the thread's interrupt and says what it interrupted. */
+    private InterruptedIOException interrupted() {
+        Thread.currentThread().interrupt();
+        return new InterruptedIOException("Interrupted while Parquet encodes " + first.table());
     }
 
     private void rethrowFailure() throws IOException {
