@@ -72,12 +72,21 @@ public final class Bench {
         if (wanted.test("binlog-bulk")) {
             String from = db.position();
             workloads.bulk("bulk", rows);
-            binlog(report, jobs, baselines, out, "binlog bulk", "bulk", from, db.position());
+            binlog(report, db, jobs, baselines, out, "binlog bulk", "bulk", from, db.position());
         }
         if (wanted.test("binlog-small")) {
             String from = db.position();
             workloads.smallTransactions("small", Math.max(1000, rows / 10));
-            binlog(report, jobs, baselines, out, "binlog small tx", "small", from, db.position());
+            binlog(
+                    report,
+                    db,
+                    jobs,
+                    baselines,
+                    out,
+                    "binlog small tx",
+                    "small",
+                    from,
+                    db.position());
         }
         if (withLatency) {
             int seconds = (int) Math.max(5, Math.min(60, rows / 16_667));
@@ -110,7 +119,6 @@ public final class Bench {
             long rows)
             throws Exception {
         String qualified = Workloads.DB + "." + table;
-        Baselines.Timing select = baselines.plainSelect(qualified, rows);
         Path work = out.resolve("snapshot-" + table);
         List<String> options =
                 List.of(
@@ -120,17 +128,30 @@ public final class Bench {
                         qualified,
                         "--until",
                         "now");
+        AbRuns ab = AbRuns.fromEnv(System.getenv());
+        if (ab != null) {
+            ab.run(
+                    db,
+                    "snapshot " + table,
+                    work,
+                    options,
+                    rows,
+                    lake -> checkSnapshot(lake, table, rows));
+            return;
+        }
+        Baselines.Timing select = baselines.plainSelect(qualified, rows);
         JobRun.Result job = jobs.runToEnd(work, options);
         JobRun.Result alone =
                 jobs.runSourceAlone(
                         work.resolveSibling(work.getFileName() + "-source-alone"), options);
-        LakeStats lake = LakeStats.of(work.resolve("lake"), Workloads.DB, table);
-        check(
-                lake.rowsByOp().getOrDefault("r", 0L) == rows,
-                "snapshot of " + qualified + " landed " + lake.rowsByOp() + ", expected r=" + rows);
+        Path floorWork = work.resolveSibling(work.getFileName() + "-source-to-parquet");
+        JobRun.Result floor = jobs.runSourceToParquet(floorWork, options);
+        checkSnapshot(floorWork.resolve("lake"), table, rows);
+        LakeStats lake = checkSnapshot(work.resolve("lake"), table, rows);
         Map<String, Double> rates = new LinkedHashMap<>();
         rates.put("SELECT", select.rate());
         rates.put(Report.SOURCE_ALONE, rows / alone.seconds());
+        rates.put(Report.SOURCE_TO_PARQUET, rows / floor.seconds());
         report.add(
                 new Report.Line(
                         "snapshot " + table,
@@ -141,11 +162,36 @@ public final class Bench {
                         0.30,
                         job,
                         alone,
+                        floor,
                         lake));
+    }
+
+    /** The lake's statistics; fails unless the snapshot landed every row once. */
+    private static LakeStats checkSnapshot(Path lakeDir, String table, long rows) throws Exception {
+        LakeStats lake = LakeStats.of(lakeDir, Workloads.DB, table);
+        check(
+                lake.rowsByOp().getOrDefault("r", 0L) == rows,
+                "snapshot of " + table + " landed " + lake.rowsByOp() + ", expected r=" + rows);
+        return lake;
+    }
+
+    /** The lake's statistics; fails unless it holds the binlog's rows by op. */
+    private static LakeStats checkBinlog(Path lakeDir, String name, String table, long[] truth)
+            throws Exception {
+        LakeStats lake = LakeStats.of(lakeDir, Workloads.DB, table);
+        check(
+                java.util.Arrays.equals(lake.binlogOps(), truth),
+                name
+                        + ": lake "
+                        + lake.rowsByOp()
+                        + " but the binlog holds c/u/d "
+                        + java.util.Arrays.toString(truth));
+        return lake;
     }
 
     private static void binlog(
             Report report,
+            Db db,
             JobRun jobs,
             Baselines baselines,
             Path out,
@@ -157,7 +203,6 @@ public final class Bench {
         long[] truth = new long[3];
         Baselines.Timing client = baselines.binaryLogClient(from, to, truth);
         long rows = truth[0] + truth[1] + truth[2];
-        Baselines.Timing decode = baselines.cClientDecode(from, to, rows);
         String[] start = from.split(":");
         Path work = out.resolve(name.replace(' ', '-'));
         List<String> options =
@@ -174,22 +219,25 @@ public final class Bench {
                         start[1],
                         "--until",
                         to);
+        AbRuns ab = AbRuns.fromEnv(System.getenv());
+        if (ab != null) {
+            ab.run(db, name, work, options, rows, lake -> checkBinlog(lake, name, table, truth));
+            return;
+        }
+        Baselines.Timing decode = baselines.cClientDecode(from, to, rows);
         JobRun.Result job = jobs.runToEnd(work, options);
         JobRun.Result alone =
                 jobs.runSourceAlone(
                         work.resolveSibling(work.getFileName() + "-source-alone"), options);
-        LakeStats lake = LakeStats.of(work.resolve("lake"), Workloads.DB, table);
-        check(
-                java.util.Arrays.equals(lake.binlogOps(), truth),
-                name
-                        + ": lake "
-                        + lake.rowsByOp()
-                        + " but the binlog holds c/u/d "
-                        + java.util.Arrays.toString(truth));
+        Path floorWork = work.resolveSibling(work.getFileName() + "-source-to-parquet");
+        JobRun.Result floor = jobs.runSourceToParquet(floorWork, options);
+        checkBinlog(floorWork.resolve("lake"), name, table, truth);
+        LakeStats lake = checkBinlog(work.resolve("lake"), name, table, truth);
         Map<String, Double> rates = new LinkedHashMap<>();
         rates.put("C client", decode.rate());
         rates.put("BinaryLogClient", client.rate());
         rates.put(Report.SOURCE_ALONE, rows / alone.seconds());
+        rates.put(Report.SOURCE_TO_PARQUET, rows / floor.seconds());
         report.add(
                 new Report.Line(
                         name,
@@ -200,6 +248,7 @@ public final class Bench {
                         0.25,
                         job,
                         alone,
+                        floor,
                         lake));
     }
 

@@ -27,7 +27,15 @@ final class JobRun {
             List<String> jvmFlags,
             Map<String, Double> cpuSeconds) {}
 
-    static final List<String> JVM_FLAGS = List.of("-Xmx1g", "-XX:+UseG1GC");
+    /**
+     * The job JVM's heap and collector; {@code BENCH_JVM_FLAGS} (space-separated) replaces them.
+     */
+    static final List<String> JVM_FLAGS =
+            List.of(
+                    System.getenv()
+                            .getOrDefault("BENCH_JVM_FLAGS", "-Xmx1g -XX:+UseParallelGC")
+                            .trim()
+                            .split("\\s+"));
 
     /**
      * Options every benchmark job runs with: the state backend for large key spaces and the
@@ -42,10 +50,17 @@ final class JobRun {
 
     private final Path jar;
     private final Db db;
+    private final List<String> jvmFlags;
 
     JobRun(Path jar, Db db) {
+        this(jar, db, JVM_FLAGS);
+    }
+
+    /** A job of this jar run with these JVM flags (an A/B variant, see {@link AbRuns}). */
+    JobRun(Path jar, Db db, List<String> jvmFlags) {
         this.jar = jar;
         this.db = db;
+        this.jvmFlags = List.copyOf(jvmFlags);
     }
 
     /** Starts the job process with the options; the caller waits for it to exit. */
@@ -71,7 +86,7 @@ final class JobRun {
             command.addAll(List.of("/usr/bin/time", "-f", "cpu: user %U s, sys %S s, wall %e s"));
         }
         command.add("java");
-        command.addAll(JVM_FLAGS);
+        command.addAll(jvmFlags);
         command.add("-Xlog:gc:file=" + work.resolve("gc.log"));
         if (System.getenv("BENCH_JFR") != null) { // profile: bench/jfr-top.sh <work>/job.jfr
             command.add(
@@ -120,15 +135,23 @@ final class JobRun {
      * a discarding sink) to its end: the connector's own rate on the same data.
      */
     Result runSourceAlone(Path work, List<String> options) throws Exception {
+        return runMain(work, options, SourceAlone.class);
+    }
+
+    /**
+     * Runs the capture source into the lake's Parquet sink ({@link SourceToParquet}, same options,
+     * JVM and bounded end) to its end: the floor of this stack on the same data.
+     */
+    Result runSourceToParquet(Path work, List<String> options) throws Exception {
+        return runMain(work, options, SourceToParquet.class);
+    }
+
+    /** Runs a main class of the benchmark with the fat jar on its class path, to its end. */
+    private Result runMain(Path work, List<String> options, Class<?> main) throws Exception {
         String classes;
         try {
             classes =
-                    Path.of(
-                                    SourceAlone.class
-                                            .getProtectionDomain()
-                                            .getCodeSource()
-                                            .getLocation()
-                                            .toURI())
+                    Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI())
                             .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);
@@ -143,7 +166,7 @@ final class JobRun {
                         List.of(
                                 "-cp",
                                 jar + java.io.File.pathSeparator + classes,
-                                SourceAlone.class.getName())));
+                                main.getName())));
     }
 
     /** Waits for the process to exit; fails if it failed. */
@@ -161,7 +184,7 @@ final class JobRun {
                             + tail(work.resolve("job.log")));
         }
         return new Result(
-                seconds, peakRss, peakHeap(work.resolve("gc.log")), JVM_FLAGS, cpu.seconds());
+                seconds, peakRss, peakHeap(work.resolve("gc.log")), jvmFlags, cpu.seconds());
     }
 
     /**

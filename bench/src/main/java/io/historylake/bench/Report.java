@@ -22,6 +22,7 @@ final class Report {
             double target,
             JobRun.Result job,
             JobRun.Result sourceAlone,
+            JobRun.Result sourceToParquet,
             LakeStats lake) {
 
         double ratio() {
@@ -31,6 +32,9 @@ final class Report {
 
     /** The baseline that runs the job's capture source alone ({@link SourceAlone}). */
     static final String SOURCE_ALONE = "source alone";
+
+    /** The baseline that lands the source's rows as Parquet ({@link SourceToParquet}). */
+    static final String SOURCE_TO_PARQUET = "source to Parquet";
 
     private final List<Line> lines = new ArrayList<>();
     private final Map<String, Object> facts = new LinkedHashMap<>();
@@ -67,6 +71,9 @@ final class Report {
             out.append(cpuRow(l, "history-lake", l.job()));
             if (l.sourceAlone() != null) {
                 out.append(cpuRow(l, SOURCE_ALONE, l.sourceAlone()));
+            }
+            if (l.sourceToParquet() != null) {
+                out.append(cpuRow(l, SOURCE_TO_PARQUET, l.sourceToParquet()));
             }
         }
         facts.forEach((k, v) -> out.append("\n").append(k).append(": ").append(v));
@@ -113,6 +120,16 @@ final class Report {
             ratio +=
                     String.format(
                             Locale.ROOT, "; %.2f x %s", l.historyLakeRate() / source, SOURCE_ALONE);
+        }
+        Double floor = l.baselines().get(SOURCE_TO_PARQUET);
+        if (floor != null) { // the bound of the stack: the floor against the same baseline
+            ratio +=
+                    String.format(
+                            Locale.ROOT,
+                            "; %s itself %.2f x %s",
+                            SOURCE_TO_PARQUET,
+                            floor / l.baselines().get(l.ratioAgainst()),
+                            l.ratioAgainst());
         }
         return String.format(
                 Locale.ROOT,
@@ -178,6 +195,10 @@ final class Report {
             if (l.sourceAlone() != null) {
                 json.append(", \"source_alone_cpu_us_per_row\": ")
                         .append(cpuJson(l.sourceAlone(), l.rows()));
+            }
+            if (l.sourceToParquet() != null) {
+                json.append(", \"source_to_parquet_cpu_us_per_row\": ")
+                        .append(cpuJson(l.sourceToParquet(), l.rows()));
             }
             json.append("}").append(i < lines.size() - 1 ? "," : "").append('\n');
         }

@@ -55,6 +55,12 @@ public final class JobEnvironment {
             flink.setString("state.backend.rocksdb.memory.partitioned-index-filters", "true");
             // A local run's TaskManager gets this much for RocksDB's block cache and memtables.
             flink.setString("taskmanager.memory.managed.size", "256m");
+            // Levels 0 and 1 (256 MB, rewritten by every compaction) without compression: Snappy
+            // cost the compaction threads 1.1 of 3.1 CPU-us per row (binlog bulk 3M, see
+            // bench/RESULTS.md); the deeper levels, where a large table's state rests, keep it.
+            flink.setString(
+                    "state.backend.rocksdb.compression.per.level",
+                    "NO_COMPRESSION;NO_COMPRESSION;SNAPPY_COMPRESSION");
         }
         flink.set(PipelineOptions.GENERIC_TYPES, false);
         // Records are immutable: chained operators may hand over the same object, no copy.
