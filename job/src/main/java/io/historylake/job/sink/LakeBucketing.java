@@ -3,7 +3,7 @@ package io.historylake.job.sink;
 import io.historylake.model.RowChange;
 import io.historylake.model.TableId;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
@@ -16,7 +16,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * {@code <database>/<table>/dt=YYYY-MM-DD} (UTC date of {@code _event_time}); a part file rolls on
  * every checkpoint (exactly-once), at the target size (checked every {@value #SIZE_CHECK_EVERY}
  * rows of a bucket), and before a row of another schema version than the previous row of its bucket
- * (one Parquet schema per file).
+ * (one Parquet schema per file). It remembers the {@value #MAX_BUCKETS} buckets that most recently
+ * had rows; a bucket forgotten while its part file is open rolls that file before its next row.
  */
 public final class LakeBucketing extends CheckpointRollingPolicy<RowChange, String>
         implements BucketAssigner<RowChange, String> {
@@ -27,6 +28,9 @@ public final class LakeBucketing extends CheckpointRollingPolicy<RowChange, Stri
 
     /** Rows of a bucket between two size checks (the stream's position can be a system call). */
     static final int SIZE_CHECK_EVERY = 64;
+
+    /** Buckets remembered (one per table and day that had rows), least recently used forgotten. */
+    static final int MAX_BUCKETS = 4096;
 
     private final long targetFileBytes;
     private final String partitionPrefix;
@@ -49,7 +53,7 @@ public final class LakeBucketing extends CheckpointRollingPolicy<RowChange, Stri
         long day = Math.floorDiv(row.eventTimeMicros(), MICROS_PER_DAY);
         if (last == null || day != lastDay || !row.table().equals(lastTable)) {
             if (buckets == null) {
-                buckets = new HashMap<>();
+                buckets = new RecentBuckets();
             }
             String bucket = row.table().lakePath() + partitionPrefix + LocalDate.ofEpochDay(day);
             last = buckets.computeIfAbsent(bucket, BucketState::new);
@@ -76,7 +80,8 @@ public final class LakeBucketing extends CheckpointRollingPolicy<RowChange, Stri
         if (state == null) {
             return part.getSize() >= targetFileBytes;
         }
-        if (state.previousVersion != NONE && state.previousVersion != row.schemaVersion()) {
+        if (state.previousVersion != row.schemaVersion()) {
+            // NONE: the bucket was forgotten while this part was open; its version is unknown
             return true;
         }
         if (--state.rowsToSizeCheck > 0) {
@@ -89,6 +94,25 @@ public final class LakeBucketing extends CheckpointRollingPolicy<RowChange, Stri
     @Override
     public boolean shouldRollOnProcessingTime(PartFileInfo<String> part, long currentTime) {
         return false;
+    }
+
+    /** How many buckets are remembered (for tests). */
+    int rememberedBuckets() {
+        return buckets == null ? 0 : buckets.size();
+    }
+
+    /** Bucket states in access order; the least recently used goes beyond {@link #MAX_BUCKETS}. */
+    private static final class RecentBuckets extends LinkedHashMap<String, BucketState> {
+        private static final long serialVersionUID = 1L;
+
+        RecentBuckets() {
+            super(64, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BucketState> eldest) {
+            return size() > MAX_BUCKETS;
+        }
     }
 
     /** A bucket's id, the schema versions of its last two rows, and rows to the next size check. */

@@ -54,21 +54,47 @@ class LakeBucketingTest {
     }
 
     @Test
-    void theSizeOfABucketsPartFileIsCheckedOnItsFirstRowAndThenEverySixtyFourRows()
-            throws Exception {
+    void aPartFilesSizeIsCheckedOnTheRowAfterItOpensAndThenEverySixtyFourRows() throws Exception {
         long[] size = {0};
         long[] sizeChecks = {0};
         PartFileInfo<String> growing = part("shop/orders/dt=1970-01-01", size, sizeChecks);
+        bucketing.getBucketId(row(1, 0L), null); // the sink opens the part for the first row
+        size[0] += 10;
         int rolledAt = 0;
-        for (int rows = 1; rolledAt == 0; rows++) {
+        for (int rows = 2; rolledAt == 0; rows++) {
             size[0] += 10; // the target, 1000 bytes, is reached at row 100
             bucketing.getBucketId(row(1, 0L), null);
             if (bucketing.shouldRollOnEvent(growing, row(1, 0L))) {
                 rolledAt = rows;
             }
         }
-        assertThat(rolledAt).isEqualTo(1 + 2 * LakeBucketing.SIZE_CHECK_EVERY);
+        assertThat(rolledAt).isEqualTo(2 + 2 * LakeBucketing.SIZE_CHECK_EVERY);
         assertThat(sizeChecks[0]).isEqualTo(3);
+    }
+
+    @Test
+    void onlyTheMostRecentlyUsedBucketsAreRemembered() {
+        for (int day = 0; day < 3 * LakeBucketing.MAX_BUCKETS; day++) {
+            bucketing.getBucketId(row(1, day * DAY), null);
+        }
+        assertThat(bucketing.rememberedBuckets()).isEqualTo(LakeBucketing.MAX_BUCKETS);
+    }
+
+    @Test
+    void aBucketForgottenWhileItsPartIsOpenRollsThatPartBeforeItsNextRow() throws Exception {
+        PartFileInfo<String> open = part("shop/orders/dt=1970-01-01", 10);
+        bucketing.getBucketId(row(1, 0L), null);
+        for (int day = 1; day < LakeBucketing.MAX_BUCKETS; day++) { // fills the memory exactly
+            bucketing.getBucketId(row(1, day * DAY), null);
+        }
+        bucketing.getBucketId(row(1, 0L), null);
+        assertThat(bucketing.shouldRollOnEvent(open, row(1, 0L))).isFalse();
+
+        for (int day = 1; day <= LakeBucketing.MAX_BUCKETS; day++) { // one more: day 0 forgotten
+            bucketing.getBucketId(row(1, (LakeBucketing.MAX_BUCKETS + day) * DAY), null);
+        }
+        bucketing.getBucketId(row(1, 0L), null);
+        assertThat(bucketing.shouldRollOnEvent(open, row(1, 0L))).isTrue();
     }
 
     private static RowChange row(int version, long micros) {
