@@ -7,6 +7,7 @@ import io.historylake.model.CdcEvent;
 import io.historylake.serde.CdcTypeInfo;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
@@ -22,14 +23,18 @@ public final class SourceAlone {
     public static void main(String[] args) throws Exception {
         Configuration options = ConfigLoader.load(args, System.getenv());
         StreamExecutionEnvironment env = JobEnvironment.create(options);
-        env.fromSource(
+        capture(env, options).sinkTo(new DiscardingSink<CdcEvent>()).name("Discard");
+        env.execute("history-lake source alone");
+    }
+
+    /** The job's capture source, as the job builds it from the options. */
+    static DataStream<CdcEvent> capture(StreamExecutionEnvironment env, Configuration options)
+            throws Exception {
+        return env.fromSource(
                         HistoryLakeMain.capture(options).source(),
                         WatermarkStrategy.noWatermarks(),
                         "MySQL CDC",
                         CdcTypeInfo.EVENTS)
-                .uid("mysql-cdc-source")
-                .sinkTo(new DiscardingSink<CdcEvent>())
-                .name("Discard");
-        env.execute("history-lake source alone");
+                .uid("mysql-cdc-source");
     }
 }

@@ -1,6 +1,5 @@
 package io.historylake.bench;
 
-import io.historylake.job.HistoryLakeMain;
 import io.historylake.job.JobEnvironment;
 import io.historylake.job.config.ConfigLoader;
 import io.historylake.job.config.HistoryLakeOptions;
@@ -10,7 +9,6 @@ import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
 import io.historylake.serde.CdcTypeInfo;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -31,12 +29,7 @@ public final class SourceToParquet {
         Configuration options = ConfigLoader.load(args, System.getenv());
         StreamExecutionEnvironment env = JobEnvironment.create(options);
         Path lake = LakeSinkFactory.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
-        env.fromSource(
-                        HistoryLakeMain.capture(options).source(),
-                        WatermarkStrategy.noWatermarks(),
-                        "MySQL CDC",
-                        CdcTypeInfo.EVENTS)
-                .uid("mysql-cdc-source")
+        SourceAlone.capture(env, options)
                 .process(new AsCaptured(), CdcTypeInfo.ROWS)
                 .name("Rows as captured")
                 .sinkTo(LakeSinkFactory.create(lake, options))

@@ -3,12 +3,21 @@ package io.historylake.enrich;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
+import io.historylake.model.TableId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -17,15 +26,22 @@ import org.apache.flink.util.Collector;
  * each later one; a delete then re-insert continues the count), lists the changed columns and
  * attributes the change. The statement text is kept only with {@code captureQuery}.
  *
- * <p>State: one long per primary key ever seen, kept for good (versions must continue after a
- * delete); use the RocksDB state backend for large tables.
+ * <p>State: one long per primary key changed in the binlog, kept for good (versions must continue
+ * after a delete); use the RocksDB state backend for large tables. A snapshot read keeps none: it
+ * is version 1, and the tables the snapshot read (operator state) tell that a key without state
+ * whose change has a before image was read by the snapshot, so the change is version 2. The state
+ * grows with the rows that change, not with the size of the tables.
  */
-public class RowHistoryFunction extends KeyedProcessFunction<String, RowChange, RowChange> {
+public class RowHistoryFunction extends KeyedProcessFunction<String, RowChange, RowChange>
+        implements CheckpointedFunction {
 
     private final AttributionRules rules;
     private final boolean captureQuery;
     private transient ValueState<Long> version;
     private transient Counter noOpUpdates;
+    private transient ListState<String> snapshottedState;
+    private transient Set<String> snapshotted;
+    private transient TableId lastSnapshotted;
 
     public RowHistoryFunction(AttributionRules rules, boolean captureQuery) {
         this.rules = rules;
@@ -40,19 +56,48 @@ public class RowHistoryFunction extends KeyedProcessFunction<String, RowChange, 
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        snapshottedState =
+                context.getOperatorStateStore()
+                        .getUnionListState(
+                                new ListStateDescriptor<>("snapshotted-tables", Types.STRING));
+        snapshotted = new HashSet<>();
+        for (String table : snapshottedState.get()) {
+            snapshotted.add(table);
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        snapshottedState.update(new ArrayList<>(snapshotted));
+    }
+
+    @Override
     public void processElement(RowChange change, Context ctx, Collector<RowChange> out)
             throws Exception {
         long next;
         if (change.op() == Op.READ) {
             // A snapshot read is the row's first appearance in this job's history: version 1,
-            // without a lookup (at millions of keys, looking up keys that are not there yet
+            // without a lookup or a write (at millions of keys, the state of every row read
             // dominated the snapshot). A chunk read again after a restore gets the same version.
             next = 1L;
+            if (!change.table().equals(lastSnapshotted)) {
+                snapshotted.add(change.table().qualified());
+                lastSnapshotted = change.table();
+            }
         } else {
             Long previous = version.value();
-            next = previous == null ? 1L : previous + 1;
+            if (previous == null) {
+                // Not changed since this job started: with a before image the row existed, and if
+                // the snapshot read its table, it read the row (the snapshot's version 1).
+                previous =
+                        change.before() != null && snapshotted.contains(change.table().qualified())
+                                ? 1L
+                                : 0L;
+            }
+            next = previous + 1;
+            version.update(next);
         }
-        version.update(next);
         var changed = ChangedColumns.of(change);
         if (change.op() == Op.UPDATE && changed.isEmpty()) {
             noOpUpdates.inc();

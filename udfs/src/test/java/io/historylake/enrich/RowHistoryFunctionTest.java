@@ -10,6 +10,7 @@ import io.historylake.testing.Changes;
 import io.historylake.testing.Harnesses;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -34,12 +35,41 @@ class RowHistoryFunctionTest {
     }
 
     @Test
-    void aSnapshotReadIsTheFirstVersionOfARow() throws Exception {
+    void aSnapshotReadIsTheFirstVersionOfARowAndKeepsNoState() throws Exception {
         try (var harness = harness(false)) {
             harness.open();
             step(harness, Changes.snapshot(7, "seed"), 1L, List.of());
             // the same chunk read again after a restore: the same version, not a second one
             step(harness, Changes.snapshot(7, "seed"), 1L, List.of());
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            step(harness, Changes.update(7, "seed", "x", 100), 2L, List.of("note"));
+            step(harness, Changes.snapshot(8, "seed"), 1L, List.of());
+            step(harness, Changes.delete(8, "seed", 200), 2L, List.of());
+            step(harness, Changes.insert(9, "new", 300), 1L, List.of());
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRowOfATableTheJobDidNotSnapshotStartsAtVersionOne() throws Exception {
+        try (var harness = harness(false)) { // e.g. started from a binlog position
+            harness.open();
+            step(harness, Changes.update(7, "seed", "x", 100), 1L, List.of("note"));
+            step(harness, Changes.delete(8, "seed", 200), 1L, List.of());
+        }
+    }
+
+    @Test
+    void theTablesTheSnapshotReadAreKeptAcrossARestore() throws Exception {
+        OperatorSubtaskState checkpoint;
+        try (var harness = harness(false)) {
+            harness.open();
+            step(harness, Changes.snapshot(7, "seed"), 1L, List.of());
+            checkpoint = harness.snapshot(1L, 1L);
+        }
+        try (var harness = harness(false)) {
+            harness.initializeState(checkpoint);
+            harness.open();
             step(harness, Changes.update(7, "seed", "x", 100), 2L, List.of("note"));
         }
     }
@@ -103,7 +133,7 @@ class RowHistoryFunctionTest {
         RowHistory history = out.get(out.size() - 1).history();
         assertThat(history.version()).as("version after %s", change).isEqualTo(version);
         assertThat(history.changedColumns()).isEqualTo(changed);
-        assertThat(state(harness, change)).isEqualTo(version);
+        assertThat(state(harness, change)).isEqualTo(change.op() == Op.READ ? null : version);
         if (change.op() != Op.UPDATE) {
             assertThat(history.changedColumns()).isEmpty();
         }
