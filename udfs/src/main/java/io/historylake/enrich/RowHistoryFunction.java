@@ -6,6 +6,7 @@ import io.historylake.model.RowHistory;
 import io.historylake.model.TableId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -14,6 +15,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -39,9 +41,8 @@ public class RowHistoryFunction extends KeyedProcessFunction<String, RowChange, 
     private final boolean captureQuery;
     private transient ValueState<Long> version;
     private transient Counter noOpUpdates;
-    private transient ListState<String> snapshottedState;
-    private transient Set<String> snapshotted;
-    private transient TableId lastSnapshotted;
+    private transient ListState<Tuple2<String, String>> snapshottedState;
+    private transient Set<TableId> snapshotted;
 
     public RowHistoryFunction(AttributionRules rules, boolean captureQuery) {
         this.rules = rules;
@@ -60,16 +61,22 @@ public class RowHistoryFunction extends KeyedProcessFunction<String, RowChange, 
         snapshottedState =
                 context.getOperatorStateStore()
                         .getUnionListState(
-                                new ListStateDescriptor<>("snapshotted-tables", Types.STRING));
+                                new ListStateDescriptor<>(
+                                        "snapshotted-tables",
+                                        Types.TUPLE(Types.STRING, Types.STRING)));
         snapshotted = new HashSet<>();
-        for (String table : snapshottedState.get()) {
-            snapshotted.add(table);
+        for (Tuple2<String, String> table : snapshottedState.get()) {
+            snapshotted.add(new TableId(table.f0, table.f1));
         }
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        snapshottedState.update(new ArrayList<>(snapshotted));
+        List<Tuple2<String, String>> tables = new ArrayList<>();
+        for (TableId table : snapshotted) {
+            tables.add(Tuple2.of(table.database(), table.table()));
+        }
+        snapshottedState.update(tables);
     }
 
     @Override
@@ -81,19 +88,14 @@ public class RowHistoryFunction extends KeyedProcessFunction<String, RowChange, 
             // without a lookup or a write (at millions of keys, the state of every row read
             // dominated the snapshot). A chunk read again after a restore gets the same version.
             next = 1L;
-            if (!change.table().equals(lastSnapshotted)) {
-                snapshotted.add(change.table().qualified());
-                lastSnapshotted = change.table();
-            }
+            snapshotted.add(change.table());
         } else {
             Long previous = version.value();
             if (previous == null) {
                 // Not changed since this job started: with a before image the row existed, and if
                 // the snapshot read its table, it read the row (the snapshot's version 1).
                 previous =
-                        change.before() != null && snapshotted.contains(change.table().qualified())
-                                ? 1L
-                                : 0L;
+                        change.before() != null && snapshotted.contains(change.table()) ? 1L : 0L;
             }
             next = previous + 1;
             version.update(next);
