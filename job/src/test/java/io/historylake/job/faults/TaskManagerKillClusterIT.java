@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.testing.Await;
 import io.historylake.job.testing.BinlogTruth;
+import io.historylake.job.testing.HoldingProxy;
 import io.historylake.job.testing.LakeAssertions;
 import io.historylake.job.testing.LocalMariaDb;
 import io.historylake.job.testing.LocalS3;
@@ -43,7 +44,8 @@ class TaskManagerKillClusterIT {
                         MYSQL, "faults", List.of("orders", "payments", "events"), ROWS);
         String lakeUri = "s3://" + S3.bucket() + "/faults-lake";
         S3Mirror lake = S3.mirror(lakeUri, work.resolve("mirror"));
-        try (SessionCluster cluster = SessionClusters.forJob(work, MYSQL, S3)) {
+        try (HoldingProxy s3 = new HoldingProxy(S3.endpoint());
+                SessionCluster cluster = SessionClusters.forJob(work, MYSQL, S3, s3.endpoint())) {
             Process tm = cluster.startTaskManager();
             Await.until(
                     Duration.ofMinutes(1),
@@ -87,18 +89,21 @@ class TaskManagerKillClusterIT {
                 tm = cluster.startTaskManager();
 
                 // 3. Between a checkpoint's barrier and its commit: once the job runs on the new
-                // TaskManager (a checkpoint completed after it joined), kill it while the next
-                // checkpoint is in flight.
+                // TaskManager (a checkpoint completed after it joined), hold its S3 requests, so
+                // the next checkpoint waits on the sink's upload of its part files, and kill the
+                // TaskManager while that checkpoint is in flight.
                 int before = cluster.checkpointsCompleted(job);
                 Await.until(
                         Duration.ofMinutes(2),
                         () -> cluster.checkpointsCompleted(job) > before,
                         () -> "waiting for the job to run again: " + cluster.describe(job));
+                s3.hold();
                 Await.until(
                         Duration.ofMinutes(1),
-                        () -> cluster.checkpointsInProgress(job) > 0,
-                        () -> "waiting for a checkpoint in flight: " + cluster.describe(job));
+                        () -> s3.waiting() > 0 && cluster.checkpointsInProgress(job) > 0,
+                        () -> "waiting for a checkpoint held on S3: " + cluster.describe(job));
                 killAndAwaitFailover(cluster, job, tm);
+                s3.release();
                 cluster.startTaskManager();
                 writer.awaitDone();
             }

@@ -26,6 +26,12 @@ public final class SessionClusters {
      */
     public static SessionCluster forJob(Path work, LocalMariaDb mysql, LocalS3 s3)
             throws Exception {
+        return forJob(work, mysql, s3, s3.endpoint());
+    }
+
+    /** The same, reaching {@code s3} through {@code endpoint} (e.g. a {@link HoldingProxy}). */
+    public static SessionCluster forJob(Path work, LocalMariaDb mysql, LocalS3 s3, String endpoint)
+            throws Exception {
         return new SessionCluster(
                 work.resolve("cluster"),
                 RepoPaths.root().resolve("job/target/history-lake.jar"),
@@ -35,7 +41,7 @@ public final class SessionClusters {
                         "FLINK_PLUGINS_DIR",
                         RepoPaths.root().resolve("job/target/plugins").toString()),
                 List.of(
-                        "s3.endpoint: " + s3.endpoint(),
+                        "s3.endpoint: " + endpoint,
                         "s3.path.style.access: true",
                         "s3.access-key: " + s3.accessKey(),
                         "s3.secret-key: " + s3.secretKey()));
