@@ -38,9 +38,9 @@ final class ThreadCpu {
                     long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     long tid = Long.parseLong(task.getFileName().toString());
                     ticks.merge(tid, used, Math::max);
-                    if (!groups.containsKey(tid)) {
-                        groups.put(tid, group(stat));
-                    }
+                    // the latest name: a new thread carries its creator's name until the JVM
+                    // sets its own (a Parquet encoder first seen so was counted as the task)
+                    groups.put(tid, group(stat));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended between the listing and the read
                 }

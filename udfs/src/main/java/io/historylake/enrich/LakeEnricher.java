@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * reads with the snapshot time, and gives every change its deterministic event id.
  *
  * <p>State per table, kept as long as the table is captured: the schema version in force and all
- * earlier ones, the snapshot time, the last DDL, and the delete half of a primary-key update
- * awaiting its insert half; so a replay after failure yields the same versions, times and ids.
+ * earlier ones, the snapshot time, the last DDL, whether the job has seen every row the table holds
+ * ({@link SeenWhole}, passed on with each row for the row-history step), and the delete half of a
+ * primary-key update awaiting its insert half; so a replay after failure yields the same versions,
+ * times and ids.
  */
 public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChange> {
 
@@ -61,13 +63,14 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
 
     /**
      * Write-through copies of {@code current-version} and of whether {@code pending-key-delete}
-     * holds a row, per key (table): read from the state once per key, not for every row (with
-     * RocksDB each read is a lookup and a schema deserialized). Only this function writes the
-     * state, and a restore makes a new instance, so the copies never differ from it.
+     * holds a row, per key (table): read from the state once per key (with RocksDB a lookup and a
+     * schema deserialized). Only this function writes the state, and a restore makes a new one.
      */
     private transient Map<String, SchemaVersion> versions;
 
     private transient Map<String, Boolean> pendingKeys;
+
+    private transient WholeTables wholeTables;
 
     private final SchemaPolicies policies;
     private final QuarantineReleases releases;
@@ -111,6 +114,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
         versionGauges = new HashMap<>();
         versions = new HashMap<>();
         pendingKeys = new HashMap<>();
+        wholeTables = new WholeTables(getRuntimeContext(), snapshotTimeMicros);
     }
 
     @Override
@@ -120,6 +124,10 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             schemaChanges.inc();
             lastDdl.update(ddl.ddl());
             LOG.info("Schema change of {} at {}: {}", ddl.table(), ddl.position(), ddl.ddl());
+            SeenWhole seen = SeenWhole.of(ddl.ddl());
+            if (seen != SeenWhole.UNCHANGED) {
+                wholeTables.set(ctx.getCurrentKey(), seen == SeenWhole.STARTS_EMPTY);
+            }
             if (current(ctx) != null) {
                 ctx.output(SCHEMA_VERSIONS, ddl); // the table's DDL log, TRUNCATE included
             }
@@ -165,6 +173,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             if (snapshotTime == null) {
                 snapshotTime = ctx.timerService().currentProcessingTime() * 1000L;
                 snapshotTimeMicros.update(snapshotTime);
+                wholeTables.set(ctx.getCurrentKey(), true);
             }
             eventTime = snapshotEventTime(snapshotTime);
             snapshotId = snapshotTime;
@@ -184,7 +193,8 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                         version.version(),
                         eventTime,
                         EventIds.of(row, snapshotId),
-                        version.quarantined()));
+                        version.quarantined(),
+                        wholeTables.get(ctx.getCurrentKey())));
     }
 
     /**

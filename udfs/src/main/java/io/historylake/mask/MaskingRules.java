@@ -88,7 +88,8 @@ public final class MaskingRules implements Serializable {
                         row.pkChanged(),
                         row.eventId(),
                         row.history(),
-                        row.quarantined());
+                        row.quarantined(),
+                        row.tableSeenWhole());
         return masked;
     }
 

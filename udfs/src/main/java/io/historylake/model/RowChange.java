@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param history row version, changed columns and attribution; null until the row-history step
  * @param quarantined whether the row goes to the quarantine (its table's schema change violated the
  *     rules under the quarantine policy) instead of the lake
+ * @param tableSeenWhole whether every row its table holds came through this job, as a snapshot read
+ *     or as an insert after the table's {@code CREATE TABLE} (set by the enrichment step): a key of
+ *     such a table that the row-history step keeps no version for was read or inserted once and not
+ *     changed since
  */
 public record RowChange(
         TableSchema schema,
@@ -43,7 +47,8 @@ public record RowChange(
         boolean pkChanged,
         String eventId,
         RowHistory history,
-        boolean quarantined)
+        boolean quarantined,
+        boolean tableSeenWhole)
         implements CdcEvent {
 
     public RowChange {
@@ -78,6 +83,7 @@ public record RowChange(
                 false,
                 null,
                 null,
+                false,
                 false);
     }
 
@@ -108,15 +114,19 @@ public record RowChange(
                 pkChanged,
                 eventId,
                 history,
-                quarantined);
+                quarantined,
+                tableSeenWhole);
     }
 
     /** This change with the enrichment step's schema version, event time and event id. */
     public RowChange enriched(int version, long eventTime, String id) {
-        return enriched(schema, before, after, version, eventTime, id, quarantined);
+        return enriched(schema, before, after, version, eventTime, id, quarantined, tableSeenWhole);
     }
 
-    /** This change with a schema version, event time and id, and whether it is quarantined. */
+    /**
+     * This change with a schema version, event time and id, whether it is quarantined and whether
+     * its table was seen whole.
+     */
     public RowChange enriched(
             TableSchema landed,
             Object[] beforeImage,
@@ -124,7 +134,8 @@ public record RowChange(
             int version,
             long eventTime,
             String id,
-            boolean toQuarantine) {
+            boolean toQuarantine,
+            boolean seenWhole) {
         return new RowChange(
                 landed,
                 version,
@@ -140,7 +151,8 @@ public record RowChange(
                 pkChanged,
                 id,
                 history,
-                toQuarantine);
+                toQuarantine,
+                seenWhole);
     }
 
     /** This change with its row history. */
@@ -160,7 +172,8 @@ public record RowChange(
                 pkChanged,
                 eventId,
                 rowHistory,
-                quarantined);
+                quarantined,
+                tableSeenWhole);
     }
 
     /** This change with transaction metadata, SQL text and the primary-key-change flag. */
@@ -181,7 +194,8 @@ public record RowChange(
                 keyChanged,
                 eventId,
                 history,
-                quarantined);
+                quarantined,
+                tableSeenWhole);
     }
 
     @Override
@@ -192,6 +206,7 @@ public record RowChange(
                 && txOrder == r.txOrder
                 && pkChanged == r.pkChanged
                 && quarantined == r.quarantined
+                && tableSeenWhole == r.tableSeenWhole
                 && op == r.op
                 && schema.equals(r.schema)
                 && Arrays.deepEquals(before, r.before)
@@ -223,6 +238,7 @@ public record RowChange(
                 + Arrays.deepToString(image())
                 + (history == null ? "" : " " + history)
                 + (quarantined ? " quarantined" : "")
+                + (tableSeenWhole ? " seen-whole" : "")
                 + "}";
     }
 }

@@ -50,7 +50,8 @@ final class CdcEventCodec {
             out.writeBoolean(row.pkChanged());
             writeNullableString(row.eventId(), out);
             writeHistory(row.history(), out);
-            out.writeBoolean(row.quarantined());
+            // one byte of flags; rows written before there was more than one read as quarantined
+            out.writeByte((row.quarantined() ? 1 : 0) | (row.tableSeenWhole() ? 2 : 0));
         } else if (event instanceof SchemaChange ddl) {
             out.writeByte(SCHEMA_CHANGE);
             StringValue.writeString(ddl.table().database(), out);
@@ -101,6 +102,8 @@ final class CdcEventCodec {
             long txOrder = in.readLong();
             boolean pkChanged = in.readBoolean();
             String eventId = readNullableString(in);
+            RowHistory history = readHistory(in);
+            byte flags = in.readByte();
             return new RowChange(
                     schema,
                     version,
@@ -115,8 +118,9 @@ final class CdcEventCodec {
                     txOrder,
                     pkChanged,
                     eventId,
-                    readHistory(in),
-                    in.readBoolean());
+                    history,
+                    (flags & 1) != 0,
+                    (flags & 2) != 0);
         }
         if (kind == SCHEMA_CHANGE) {
             TableId table = new TableId(StringValue.readString(in), StringValue.readString(in));

@@ -42,35 +42,58 @@ class RowHistoryFunctionTest {
             // the same chunk read again after a restore: the same version, not a second one
             step(harness, Changes.snapshot(7, "seed"), 1L, List.of());
             assertThat(harness.numKeyedStateEntries()).isZero();
-            step(harness, Changes.update(7, "seed", "x", 100), 2L, List.of("note"));
+            // the enrichment step marks the later changes of a snapshotted table as seen whole
+            step(harness, whole(Changes.update(7, "seed", "x", 100)), 2L, List.of("note"));
             step(harness, Changes.snapshot(8, "seed"), 1L, List.of());
-            step(harness, Changes.delete(8, "seed", 200), 2L, List.of());
-            step(harness, Changes.insert(9, "new", 300), 1L, List.of());
-            assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
+            step(harness, whole(Changes.delete(8, "seed", 200)), 2L, List.of());
+            step(harness, whole(Changes.insert(8, "again", 300)), 3L, List.of());
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
         }
     }
 
     @Test
-    void aRowOfATableTheJobDidNotSnapshotStartsAtVersionOne() throws Exception {
+    void anInsertIntoATableSeenWholeKeepsNoStateAndTheRowsNextChangeIsVersionTwo()
+            throws Exception {
+        try (var harness = harness(false)) { // e.g. a table created after the job started
+            harness.open();
+            step(harness, whole(Changes.insert(1, "a", 100)), 1L, List.of());
+            step(harness, whole(Changes.insert(2, "b", 110)), 1L, List.of());
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            step(harness, whole(Changes.update(1, "a", "b", 200)), 2L, List.of("note"));
+            step(harness, whole(Changes.delete(1, "b", 300)), 3L, List.of());
+            step(harness, whole(Changes.insert(1, "again", 400)), 4L, List.of());
+            step(harness, whole(Changes.delete(2, "b", 500)), 2L, List.of());
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRowOfATableNotSeenWholeStartsAtVersionOneAndEveryChangeKeepsItsVersion()
+            throws Exception {
         try (var harness = harness(false)) { // e.g. started from a binlog position
             harness.open();
             step(harness, Changes.update(7, "seed", "x", 100), 1L, List.of("note"));
             step(harness, Changes.delete(8, "seed", 200), 1L, List.of());
+            // the row may have existed before the job started: its insert must keep a version
+            step(harness, Changes.insert(9, "new", 300), 1L, List.of());
+            step(harness, Changes.update(9, "new", "x", 400), 2L, List.of("note"));
         }
     }
 
     @Test
-    void theTablesTheSnapshotReadAreKeptAcrossARestore() throws Exception {
+    void theVersionsSurviveARestore() throws Exception {
         OperatorSubtaskState checkpoint;
         try (var harness = harness(false)) {
             harness.open();
-            step(harness, Changes.snapshot(7, "seed"), 1L, List.of());
+            step(harness, Changes.insert(7, "seed", 100), 1L, List.of());
+            step(harness, whole(Changes.update(8, "seed", "x", 200)), 2L, List.of("note"));
             checkpoint = harness.snapshot(1L, 1L);
         }
         try (var harness = harness(false)) {
             harness.initializeState(checkpoint);
             harness.open();
-            step(harness, Changes.update(7, "seed", "x", 100), 2L, List.of("note"));
+            step(harness, Changes.update(7, "seed", "x", 300), 2L, List.of("note"));
+            step(harness, Changes.delete(8, "x", 400), 3L, List.of());
         }
     }
 
@@ -133,10 +156,17 @@ class RowHistoryFunctionTest {
         RowHistory history = out.get(out.size() - 1).history();
         assertThat(history.version()).as("version after %s", change).isEqualTo(version);
         assertThat(history.changedColumns()).isEqualTo(changed);
-        assertThat(state(harness, change)).isEqualTo(change.op() == Op.READ ? null : version);
+        boolean stateless =
+                change.op() == Op.READ
+                        || (change.op() == Op.CREATE && change.tableSeenWhole() && version == 1);
+        assertThat(state(harness, change)).isEqualTo(stateless ? null : version);
         if (change.op() != Op.UPDATE) {
             assertThat(history.changedColumns()).isEmpty();
         }
+    }
+
+    private static RowChange whole(RowChange change) {
+        return Changes.seenWhole(change);
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, RowChange, RowChange> harness(

@@ -86,8 +86,22 @@ class CdcSerializerTest {
                         true,
                         "id-1",
                         new RowHistory(3L, List.of("l", "set"), "15016", null),
+                        true,
                         true);
         assertThat(roundTrip(row)).isEqualTo(row);
+    }
+
+    @Test
+    void theQuarantineAndSeenWholeFlagsSurviveTheWireEachOnItsOwn() throws Exception {
+        RowChange insert = Changes.insert(1, "a", 100);
+        RowChange quarantined =
+                insert.enriched(insert.schema(), null, insert.after(), 1, 1L, "q", true, false);
+        RowChange whole =
+                insert.enriched(insert.schema(), null, insert.after(), 1, 1L, "w", false, true);
+        assertThat(roundTrip(quarantined)).isEqualTo(quarantined).isNotEqualTo(whole);
+        RowChange back = (RowChange) roundTrip(whole);
+        assertThat(back.tableSeenWhole()).isTrue();
+        assertThat(back.quarantined()).isFalse();
     }
 
     @Test

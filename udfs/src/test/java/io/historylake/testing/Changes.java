@@ -70,4 +70,17 @@ public final class Changes {
         return RowChange.of(
                 widerSchema(), Op.CREATE, null, new Object[] {id, note, extra}, TIME, at(pos));
     }
+
+    /** The change as the enrichment step passes it on for a table the job has seen whole. */
+    public static RowChange seenWhole(RowChange change) {
+        return change.enriched(
+                change.schema(),
+                change.before(),
+                change.after(),
+                change.schemaVersion(),
+                change.eventTimeMicros(),
+                change.eventId(),
+                change.quarantined(),
+                true);
+    }
 }
