@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -274,16 +273,7 @@ class LakeEnricherTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness(
             SchemaPolicy policy, QuarantineReleases releases) throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(
-                                new LakeEnricher(SchemaPolicies.all(policy), releases)),
-                        new TableKey(),
-                        Types.STRING);
-        harness.setup(
-                CdcTypeInfo.ROWS.createSerializer(
-                        harness.getExecutionConfig().getSerializerConfig()));
-        return harness;
+        return Harnesses.enricher(new LakeEnricher(SchemaPolicies.all(policy), releases));
     }
 
     private static RowChange pending(

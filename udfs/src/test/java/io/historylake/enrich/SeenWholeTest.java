@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.historylake.model.CdcEvent;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
-import io.historylake.serde.CdcTypeInfo;
 import io.historylake.testing.Changes;
 import io.historylake.testing.Harnesses;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,14 +84,6 @@ class SeenWholeTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> harness()
             throws Exception {
-        var harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new LakeEnricher()),
-                        new TableKey(),
-                        Types.STRING);
-        harness.setup(
-                CdcTypeInfo.ROWS.createSerializer(
-                        harness.getExecutionConfig().getSerializerConfig()));
-        return harness;
+        return Harnesses.enricher(new LakeEnricher());
     }
 }

@@ -1,16 +1,23 @@
 package io.historylake.testing;
 
+import io.historylake.enrich.LakeEnricher;
+import io.historylake.enrich.TableKey;
+import io.historylake.model.CdcEvent;
+import io.historylake.model.RowChange;
+import io.historylake.serde.CdcTypeInfo;
 import java.util.List;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
-/** Reads what a keyed operator emitted and holds in state, for harness tests. */
+/** Harnesses for keyed operators, and what they emitted and hold in state. */
 public final class Harnesses {
 
     private Harnesses() {}
@@ -40,5 +47,17 @@ public final class Harnesses {
                                 VoidNamespaceSerializer.INSTANCE,
                                 new ValueStateDescriptor<>(name, type));
         return state.value();
+    }
+
+    /** A harness for the enrichment step, keyed by table as in the job. */
+    public static KeyedOneInputStreamOperatorTestHarness<String, CdcEvent, RowChange> enricher(
+            LakeEnricher enricher) throws Exception {
+        var harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(enricher), new TableKey(), Types.STRING);
+        harness.setup(
+                CdcTypeInfo.ROWS.createSerializer(
+                        harness.getExecutionConfig().getSerializerConfig()));
+        return harness;
     }
 }
