@@ -124,9 +124,8 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             schemaChanges.inc();
             lastDdl.update(ddl.ddl());
             LOG.info("Schema change of {} at {}: {}", ddl.table(), ddl.position(), ddl.ddl());
-            SeenWhole seen = SeenWhole.of(ddl.ddl());
-            if (seen != SeenWhole.UNCHANGED) {
-                wholeTables.set(ctx.getCurrentKey(), seen == SeenWhole.STARTS_EMPTY);
+            if (SeenWhole.startsEmpty(ddl.ddl())) {
+                wholeTables.set(ctx.getCurrentKey(), true);
             }
             if (current(ctx) != null) {
                 ctx.output(SCHEMA_VERSIONS, ddl); // the table's DDL log, TRUNCATE included

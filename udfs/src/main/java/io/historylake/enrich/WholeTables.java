@@ -10,8 +10,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * Per table (the key of the enrichment step): whether the job has seen every row the table holds
- * ({@link SeenWhole}), in keyed state with a write-through copy per key, so a row costs no state
- * lookup. Only its owner writes the state, and a restore makes a new owner.
+ * (its snapshot read it, or {@link SeenWhole} its CREATE TABLE), in keyed state with a
+ * write-through copy per key, so a row costs no state lookup. Only its owner writes the state, and
+ * a restore makes a new owner.
  */
 final class WholeTables {
 

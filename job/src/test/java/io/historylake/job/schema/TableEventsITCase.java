@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Statements that change a table without a row event (TRUNCATE, RENAME TABLE) are kept in the
- * table's DDL log, verbatim, with every other DDL of the table.
+ * table's DDL log, verbatim, with every other DDL of the table; a table created while the job runs
+ * is captured from its CREATE TABLE on.
  */
 class TableEventsITCase {
 
@@ -72,6 +73,51 @@ class TableEventsITCase {
         assertThat(work.resolve("lake/_schemas/ev/t2/v1.avsc"))
                 .content()
                 .contains("\"history_lake.ddl\" : \"RENAME TABLE ev.t TO ev.t2\"");
+    }
+
+    @Test
+    void aTableCreatedWhileTheJobRunsIsSeenWholeFromItsCreateTableAndVersionsItsRows()
+            throws Exception {
+        MYSQL.execute(
+                "CREATE DATABASE born",
+                "CREATE TABLE born.seed (id INT PRIMARY KEY)",
+                "INSERT INTO born.seed VALUES (1)");
+        JobClient job = HistoryLakeMain.start(TestJobs.options(MYSQL, work, "born"));
+        Lake lake = new Lake(work.resolve("lake"));
+        Await.until(
+                Duration.ofMinutes(2),
+                () -> lake.count("SELECT count(*) FROM born_seed") == 1,
+                () -> "waiting for the snapshot");
+        MYSQL.execute(
+                "CREATE TABLE born.n (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO born.n VALUES (1, 1), (2, 2)",
+                "UPDATE born.n SET v = 10 WHERE id = 1",
+                "DELETE FROM born.n WHERE id = 2",
+                "INSERT INTO born.n VALUES (2, 20)",
+                "UPDATE born.n SET id = 3 WHERE id = 2");
+        Await.until(
+                Duration.ofMinutes(2),
+                () -> lake.count("SELECT count(*) FROM born_n") == 7,
+                () -> "waiting for the new table's rows");
+        job.cancel().get();
+
+        // the enrichment step saw the table's CREATE TABLE, so it knows the table whole: its
+        // inserts keep no version state, and the next change of each row continues at 2
+        assertThat(work.resolve("lake/_schemas/born/n/v1.avsc"))
+                .content()
+                .contains("\"history_lake.ddl\" : \"CREATE TABLE born.n");
+        assertThat(
+                        lake.rows(
+                                "SELECT id, _op, _row_version FROM born_n"
+                                        + " ORDER BY _binlog_pos, _row_in_event, _op DESC"))
+                .containsExactly(
+                        List.of("1", "c", "1"),
+                        List.of("2", "c", "1"),
+                        List.of("1", "u", "2"),
+                        List.of("2", "d", "2"),
+                        List.of("2", "c", "3"),
+                        List.of("2", "d", "4"),
+                        List.of("3", "c", "1"));
     }
 
     /** The DDL log's statements in binlog order. */
