@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--rows N] [--out DIR] [--no-latency]
 #
-# --rows (default 1000000) sizes the 12-column snapshot and the bulk binlog workload; the 60-column
+# --rows (default 1000000) sizes the 12-column snapshot and both bulk binlog workloads; the 60-column
 # snapshot has N/5 rows, the small-transaction workload N/10. Prints the table and writes
 # DIR/results.json and DIR/results.md (DIR defaults to bench/out).
 set -euo pipefail

@@ -121,6 +121,16 @@ final class Workloads {
         return mix(table, events, BATCH);
     }
 
+    /** A table with the 12 columns and no rows. */
+    void emptyTable(String table) throws SQLException {
+        db.execute("CREATE TABLE " + DB + "." + table + " (" + narrowColumns() + ")");
+    }
+
+    /** Drops a table. */
+    void drop(String table) throws SQLException {
+        db.execute("DROP TABLE " + DB + "." + table);
+    }
+
     /** The same mix, one row per autocommit statement. */
     long[] smallTransactions(String table, long events) throws SQLException {
         db.execute("CREATE TABLE " + DB + "." + table + " (" + narrowColumns() + ")");

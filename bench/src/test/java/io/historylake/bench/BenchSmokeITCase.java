@@ -41,6 +41,7 @@ class BenchSmokeITCase {
                 .contains("\"workload\": \"snapshot narrow\", \"rows\": 20000,")
                 .contains("\"workload\": \"snapshot wide\", \"rows\": 4000,")
                 .contains("\"workload\": \"binlog bulk\", \"rows\": 20000,")
+                .contains("\"workload\": \"binlog bulk new table\", \"rows\": 20000,")
                 .contains("\"workload\": \"binlog small tx\", \"rows\": 2000,")
                 .contains("\"lake_rows\": 20000")
                 .contains("\"source_alone_rows_per_s\": ")
