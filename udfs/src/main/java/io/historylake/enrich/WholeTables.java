@@ -21,8 +21,8 @@ final class WholeTables {
     private final Map<String, Boolean> copies = new HashMap<>();
 
     /**
-     * @param snapshotTimeMicros the table's snapshot time: state written before this flag tells a
-     *     table the snapshot read by it
+     * @param snapshotTimeMicros the table's snapshot time, set when the snapshot read the table: in
+     *     state written before the flag existed, it tells a table seen whole
      */
     WholeTables(RuntimeContext context, ValueState<Long> snapshotTimeMicros) {
         this.state = context.getState(new ValueStateDescriptor<>("seen-whole", Types.BOOLEAN));
