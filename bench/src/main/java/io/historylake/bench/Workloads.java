@@ -69,7 +69,7 @@ final class Workloads {
 
     /** A 12-column table filled with {@code rows} rows. */
     void narrowTable(String table, long rows) throws SQLException {
-        db.execute("CREATE TABLE " + DB + "." + table + " (" + narrowColumns() + ")");
+        emptyTable(table);
         fill(table, 1, rows);
     }
 
@@ -117,7 +117,7 @@ final class Workloads {
      * statements six inserts, three updates, one delete. Returns the row events per op.
      */
     long[] bulk(String table, long events) throws SQLException {
-        db.execute("CREATE TABLE " + DB + "." + table + " (" + narrowColumns() + ")");
+        emptyTable(table);
         return mix(table, events, BATCH);
     }
 
@@ -133,7 +133,7 @@ final class Workloads {
 
     /** The same mix, one row per autocommit statement. */
     long[] smallTransactions(String table, long events) throws SQLException {
-        db.execute("CREATE TABLE " + DB + "." + table + " (" + narrowColumns() + ")");
+        emptyTable(table);
         return mix(table, events, 1);
     }
 
