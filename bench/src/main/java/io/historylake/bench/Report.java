@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** The benchmark's table, printed and written as JSON. */
 final class Report {
@@ -111,9 +112,8 @@ final class Report {
     }
 
     private static String format(Line l) {
-        StringBuilder baselines = new StringBuilder();
-        l.baselines()
-                .forEach((k, v) -> baselines.append(k).append(' ').append(num(v)).append("; "));
+        StringJoiner baselines = new StringJoiner("; ");
+        l.baselines().forEach((k, v) -> baselines.add(k + ' ' + num(v)));
         String ratio = String.format(Locale.ROOT, "%.2f x %s", l.ratio(), l.ratioAgainst());
         Double source = l.baselines().get(SOURCE_ALONE);
         if (source != null) {
@@ -126,14 +126,15 @@ final class Report {
             ratio +=
                     String.format(
                             Locale.ROOT,
-                            "; %s itself %.2f x %s",
+                            "; %.2f x %s, itself %.2f x %s",
+                            l.historyLakeRate() / floor,
                             SOURCE_TO_PARQUET,
                             floor / l.baselines().get(l.ratioAgainst()),
                             l.ratioAgainst());
         }
         return String.format(
                 Locale.ROOT,
-                "| %s | %d | %s | %s| %s | >= %.2f %s | %d | %d | %.0f | %d |",
+                "| %s | %d | %s | %s | %s | >= %.2f %s | %d | %d | %.0f | %d |",
                 l.workload(),
                 l.rows(),
                 num(l.historyLakeRate()),
