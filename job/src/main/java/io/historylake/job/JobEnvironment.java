@@ -55,11 +55,11 @@ public final class JobEnvironment {
             // searches each level's files, and at ~9M keys a 8k-row chunk took 20 s (measured).
             flink.setString("state.backend.rocksdb.use-bloom-filter", "true");
             // The shared block cache has 64 shards (~3.3 MB each at 256 MB managed memory): a
-            // file's
-            // filter bigger than a shard is dropped as soon as it is released and read from disk at
-            // every lookup (a 10M-event binlog run stalled at 5.1M events with 64 MB files). Files
-            // of 16 MB keep each whole-file filter under 2 MB; whole filters and indexes cost a
-            // lookup fewer cache probes than partitioned ones (+9 % at 10M, bench/RESULTS.md).
+            // file's filter bigger than a shard is dropped as soon as it is released and read from
+            // disk at every lookup (a 10M-event binlog run stalled at 5.1M events with 64 MB
+            // files). Files of 16 MB keep each whole-file filter under 2 MB; whole filters and
+            // indexes cost a lookup fewer cache probes than partitioned ones (+9 % at 10M, see
+            // bench/RESULTS.md).
             flink.setString("state.backend.rocksdb.memory.partitioned-index-filters", "false");
             flink.setString(
                     "state.backend.rocksdb.compaction.level.target-file-size-base",

@@ -3,6 +3,7 @@ package io.historylake.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.config.HistoryLakeOptions;
+import io.historylake.job.config.HistoryLakeOptions.StateBackend;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class JobEnvironmentTest {
 
     @Test
     void aRocksDbFilesWholeFilterFitsInOneShardOfTheBlockCache() {
-        Configuration flink = JobEnvironment.flinkConfiguration(rocksdb());
+        Configuration flink = JobEnvironment.flinkConfiguration(options(StateBackend.ROCKSDB));
 
         assertThat(flink.getString("state.backend.rocksdb.use-bloom-filter", null))
                 .isEqualTo("true");
@@ -46,17 +47,14 @@ class JobEnvironmentTest {
 
     @Test
     void heapStateSetsNoRocksDbOptions() {
-        Configuration options = new Configuration();
-        options.set(HistoryLakeOptions.STATE_BACKEND, HistoryLakeOptions.StateBackend.HASHMAP);
-
-        Configuration flink = JobEnvironment.flinkConfiguration(options);
+        Configuration flink = JobEnvironment.flinkConfiguration(options(StateBackend.HASHMAP));
 
         assertThat(flink.keySet()).noneMatch(key -> key.startsWith("state.backend.rocksdb"));
     }
 
-    private static Configuration rocksdb() {
+    private static Configuration options(StateBackend backend) {
         Configuration options = new Configuration();
-        options.set(HistoryLakeOptions.STATE_BACKEND, HistoryLakeOptions.StateBackend.ROCKSDB);
+        options.set(HistoryLakeOptions.STATE_BACKEND, backend);
         return options;
     }
 }
