@@ -43,10 +43,7 @@ class RestartITCase {
                 "INSERT INTO restart.counters SELECT seq, 0, 'seed' FROM restart.seq_1_to_200");
         Lake lake = new Lake(work.resolve("lake"));
         JobClient first = HistoryLakeMain.start(TestJobs.options(MYSQL, work, "restart"));
-        Await.until(
-                Duration.ofMinutes(2),
-                () -> lake.count("SELECT count(*) FROM restart_counters") == 200,
-                () -> "waiting for the snapshot");
+        lake.awaitRows("restart_counters", 200, "the snapshot");
 
         String from = MYSQL.masterPosition();
         try (SteadyWriter writer = new SteadyWriter(MYSQL, "restart.counters", 200, 4000, 7)) {

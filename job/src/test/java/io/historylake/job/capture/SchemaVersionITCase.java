@@ -41,10 +41,7 @@ class SchemaVersionITCase {
                 HistoryLakeMain.start(
                         TestJobs.options(MYSQL, work, "evolving", "--checkpoint.interval", "3s"));
         Lake lake = new Lake(work.resolve("lake"));
-        Await.until(
-                Duration.ofMinutes(2),
-                () -> lake.count("SELECT count(*) FROM evolving_items") == 1,
-                () -> "waiting for the snapshot");
+        lake.awaitRows("evolving_items", 1, "the snapshot");
 
         // The binlog reader takes table schemas from the live database when it starts, so the DDL
         // must come once it is reading: wait for a first binlog row to land.

@@ -3,7 +3,6 @@ package io.historylake.job.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.HistoryLakeMain;
-import io.historylake.job.testing.Await;
 import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.LocalMariaDb;
 import io.historylake.job.testing.TestJobs;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -67,20 +65,14 @@ class MaskingITCase {
                                 "--lake.compression",
                                 "snappy"));
         Lake lake = new Lake(work.resolve("lake"));
-        Await.until(
-                Duration.ofMinutes(2),
-                () -> lake.count("SELECT count(*) FROM people_customers") == 1,
-                () -> "waiting for the snapshot");
+        lake.awaitRows("people_customers", 1, "the snapshot");
         MYSQL.execute(
                 "INSERT INTO people.customers VALUES (2, 'bob.sentinel@example.com', '999-SENTINEL-02',"
                         + " '+1-555-SENTINEL-2', 'Bob') /*user_id='15016'*/",
                 "UPDATE people.customers SET email = 'alice.sentinel@example.com', name = 'Alice B'"
                         + " WHERE id = 1",
                 "DELETE FROM people.customers WHERE id = 2");
-        Await.until(
-                Duration.ofMinutes(2),
-                () -> lake.count("SELECT count(*) FROM people_customers") == 4,
-                () -> "waiting for the binlog changes");
+        lake.awaitRows("people_customers", 4, "the binlog changes");
         job.cancel().get();
 
         assertThat(

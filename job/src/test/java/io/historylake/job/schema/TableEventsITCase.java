@@ -38,15 +38,9 @@ class TableEventsITCase {
                 "INSERT INTO ev.t VALUES (1, 1)");
         JobClient job = HistoryLakeMain.start(TestJobs.options(MYSQL, work, "ev"));
         Lake lake = new Lake(work.resolve("lake"));
-        Await.until(
-                Duration.ofMinutes(2),
-                () -> lake.count("SELECT count(*) FROM ev_t") == 1,
-                () -> "waiting for the snapshot");
+        lake.awaitRows("ev_t", 1, "the snapshot");
         MYSQL.execute("INSERT INTO ev.t VALUES (2, 2)");
-        Await.until(
-                Duration.ofMinutes(2),
-                () -> lake.count("SELECT count(*) FROM ev_t") == 2,
-                () -> "waiting for the binlog phase");
+        lake.awaitRows("ev_t", 2, "the binlog phase");
         MYSQL.execute(
                 "TRUNCATE TABLE ev.t",
                 "INSERT INTO ev.t VALUES (3, 3)",
@@ -84,10 +78,7 @@ class TableEventsITCase {
                 "INSERT INTO born.seed VALUES (1)");
         JobClient job = HistoryLakeMain.start(TestJobs.options(MYSQL, work, "born"));
         Lake lake = new Lake(work.resolve("lake"));
-        Await.until(
-                Duration.ofMinutes(2),
-                () -> lake.count("SELECT count(*) FROM born_seed") == 1,
-                () -> "waiting for the snapshot");
+        lake.awaitRows("born_seed", 1, "the snapshot");
         MYSQL.execute(
                 "CREATE TABLE born.n (id INT PRIMARY KEY, v INT)",
                 "INSERT INTO born.n VALUES (1, 1), (2, 2)",
@@ -95,10 +86,7 @@ class TableEventsITCase {
                 "DELETE FROM born.n WHERE id = 2",
                 "INSERT INTO born.n VALUES (2, 20)",
                 "UPDATE born.n SET id = 3 WHERE id = 2");
-        Await.until(
-                Duration.ofMinutes(2),
-                () -> lake.count("SELECT count(*) FROM born_n") == 7,
-                () -> "waiting for the new table's rows");
+        lake.awaitRows("born_n", 7, "the new table's rows");
         job.cancel().get();
 
         // the enrichment step saw the table's CREATE TABLE, so it knows the table whole: its

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,14 @@ public final class Lake {
                 return rows;
             }
         }
+    }
+
+    /** Waits up to 2 minutes until {@code table} holds {@code rows} committed rows. */
+    public void awaitRows(String table, long rows, String what) throws Exception {
+        Await.until(
+                Duration.ofMinutes(2),
+                () -> count("SELECT count(*) FROM " + table) == rows,
+                () -> "waiting for " + what);
     }
 
     /** A single number; 0 when the table has no committed file yet. */
