@@ -33,7 +33,7 @@ final class JobRun {
     static final List<String> JVM_FLAGS =
             List.of(
                     System.getenv()
-                            .getOrDefault("BENCH_JVM_FLAGS", "-Xmx1g -XX:+UseParallelGC")
+                            .getOrDefault("BENCH_JVM_FLAGS", "-Xmx1g -Xmn400m -XX:+UseParallelGC")
                             .trim()
                             .split("\\s+"));
 

@@ -29,6 +29,11 @@ public final class JobEnvironment {
     /** RocksDB's file size in every level: small enough for each file's filter to stay cached. */
     static final String TARGET_FILE_SIZE = "16mb";
 
+    /**
+     * RocksDB's memtable size: a lookup searches a shallower skip list than at the default 64mb.
+     */
+    static final String WRITE_BUFFER_SIZE = "16mb";
+
     private JobEnvironment() {}
 
     /** Flink settings derived from the job's options. */
@@ -64,6 +69,10 @@ public final class JobEnvironment {
             flink.setString(
                     "state.backend.rocksdb.compaction.level.target-file-size-base",
                     TARGET_FILE_SIZE);
+            // Every lookup of a row's version first searches the memtables' skip lists (the top
+            // RocksDB frame on the task thread); 16 MB ones instead of 64 MB: +5 % at 10M events
+            // (bench/RESULTS.md).
+            flink.setString("state.backend.rocksdb.writebuffer.size", WRITE_BUFFER_SIZE);
             // A local run's TaskManager gets this much for RocksDB's block cache and memtables.
             flink.setString("taskmanager.memory.managed.size", MANAGED_MEMORY);
             // Levels 0 and 1 (256 MB, rewritten by every compaction) without compression: Snappy

@@ -46,6 +46,17 @@ class JobEnvironmentTest {
     }
 
     @Test
+    void memtablesAreSmallerThanRocksDbsDefaultSoLookupsSearchShallowSkipLists() {
+        Configuration flink = JobEnvironment.flinkConfiguration(options(StateBackend.ROCKSDB));
+
+        // Every version lookup searches the memtables first (the top RocksDB frame in a profile).
+        assertThat(
+                        MemorySize.parse(
+                                flink.getString("state.backend.rocksdb.writebuffer.size", "64mb")))
+                .isLessThanOrEqualTo(MemorySize.parse("16mb"));
+    }
+
+    @Test
     void heapStateSetsNoRocksDbOptions() {
         Configuration flink = JobEnvironment.flinkConfiguration(options(StateBackend.HASHMAP));
 
