@@ -120,12 +120,15 @@ public final class HeartbeatForwardingSources {
                 throws Exception {
             super.processElement(element, output, splitState);
             if (RecordUtils.isHeartbeatEvent(element) && splitState.isBinlogSplitState()) {
-                deserializer.deserialize(element, new OutputCollector<>(output));
+                deserializer.deserialize(element, timestamped.to(output, null));
             }
         }
     }
 
-    /** Emits to a {@link SourceOutput} with the record's commit time, as the stock emitter. */
+    /**
+     * Emits to a {@link SourceOutput}, with the record's commit time when it has one, as the stock
+     * emitter.
+     */
     private static final class TimestampedCollector<T> implements Collector<T> {
         private SourceOutput<T> output;
         private Long timestamp;
@@ -143,17 +146,6 @@ public final class HeartbeatForwardingSources {
             } else {
                 output.collect(record);
             }
-        }
-
-        @Override
-        public void close() {}
-    }
-
-    /** Adapts a {@link SourceOutput} to a {@link Collector}. */
-    private record OutputCollector<T>(SourceOutput<T> output) implements Collector<T> {
-        @Override
-        public void collect(T record) {
-            output.collect(record);
         }
 
         @Override
