@@ -16,7 +16,9 @@ import java.time.ZonedDateTime;
  * place of Debezium's class of the same name (the connector's nested {@code
  * RowDeserializers$...RowsDeserializer} classes call these static methods), returning the same Java
  * types. Written from MySQL's documented binary formats; it differs in one respect: negative
- * TIME(n) values with a zero fraction, which Debezium decodes off by up to 3.3 s.
+ * TIME(n) values with a zero fraction, which Debezium decodes off by up to 3.3 s. Negative values
+ * with a fraction are stored as the next lower second and the fraction's complement (an unsigned 1
+ * or 2 bytes for n of 1-4, as MySQL's {@code my_time_packed_from_binary} reads them).
  */
 public class RowDeserializers {
 
@@ -66,7 +68,7 @@ public class RowDeserializers {
         switch ((meta + 1) / 2) {
             case 1 -> {
                 long intPart = bigEndianLong(in.read(3), 0, 3) - TIMEF_INT_OFS;
-                int frac = (byte) in.readInteger(1);
+                int frac = in.readInteger(1); // unsigned, as MySQL reads it
                 if (intPart < 0 && frac != 0) {
                     intPart++;
                     frac -= 0x100;
@@ -75,7 +77,7 @@ public class RowDeserializers {
             }
             case 2 -> {
                 long intPart = bigEndianLong(in.read(3), 0, 3) - TIMEF_INT_OFS;
-                int frac = (short) bigEndianLong(in.read(2), 0, 2);
+                int frac = (int) bigEndianLong(in.read(2), 0, 2); // unsigned
                 if (intPart < 0 && frac != 0) {
                     intPart++;
                     frac -= 0x10000;

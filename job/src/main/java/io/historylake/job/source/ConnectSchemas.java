@@ -81,6 +81,7 @@ final class ConnectSchemas {
             case LONG ->
                     switch (name) {
                         case "io.debezium.time.Time" -> ValueConversion.MILLIS_TO_MICROS;
+                        case "io.debezium.time.MicroTime" -> ValueConversion.MICRO_TIME;
                         case "io.debezium.time.NanoTime" -> ValueConversion.NANOS_TO_MICROS;
                         default -> ValueConversion.TO_LONG;
                     };

@@ -72,6 +72,12 @@ public final class MySqlCdcSourceFactory {
         props.setProperty("binary.handling.mode", "bytes");
         props.setProperty("time.precision.mode", "adaptive_time_microseconds");
         props.setProperty("column.propagate.source.type", ".*");
+        // Snapshot reads of negative TIME values above -1 h keep their sign (see the driver).
+        // Debezium 1.9 looks the driver up after dropping the "database." prefix of its
+        // connection settings, so the key it finds carries the prefix twice; the single-prefix
+        // key is the documented one, which later Debezium versions read.
+        props.setProperty("database.jdbc.driver", SignedTimeDriver.class.getName());
+        props.setProperty("database.database.jdbc.driver", SignedTimeDriver.class.getName());
         // The statement text (MySQL: binlog_rows_query_log_events) carries sqlcommenter tags.
         props.setProperty("include.query", "true");
         // Debezium's queue hands records over when a batch is full or after the poll interval

@@ -34,6 +34,15 @@ enum ValueConversion {
             return ((Number) v).longValue() * 1000L;
         }
     },
+    /**
+     * TIME(n) as Debezium's MicroTime, with the snapshot's shift ({@link SnapshotTimes}) undone.
+     */
+    MICRO_TIME {
+        @Override
+        Object convert(Object v, int scale) {
+            return SnapshotTimes.unshift(((Number) v).longValue());
+        }
+    },
     NANOS_TO_MICROS {
         @Override
         Object convert(Object v, int scale) {

@@ -67,16 +67,60 @@ final class AllTypes {
                             "TIMESTAMP(6) NULL",
                             "DATE_FORMAT({c}, '%Y-%m-%d %H:%i:%s.%f')",
                             "strftime({c} AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S.%f')"),
-                    ColumnCheck.of(
-                            "tm",
-                            "TIME(6)",
-                            "CAST(ROUND(TIME_TO_SEC({c}) * 1000000) AS SIGNED)",
-                            "CAST({c} AS VARCHAR)"),
+                    time("tm", "TIME(6)"),
+                    time("tm0", "TIME"),
+                    time("tm1", "TIME(1)"),
+                    time("tm3", "TIME(3)"),
                     ColumnCheck.text("yr", "YEAR"),
                     ColumnCheck.text("js", "JSON"),
                     ColumnCheck.of("geo", "POINT", "HEX(ST_AsWKB({c}))", "hex({c})"));
 
+    /** TIME values next to zero and to -1 h, where a sign taken from the hours goes wrong. */
+    private static final List<String> TIMES =
+            List.of("-00:00:00.000001", "-00:00:01", "-00:59:59.999999", "-01:00:00", "00:00:00");
+
+    /** DATETIME(6), DATETIME, TIMESTAMP(6) values next to a second boundary, Feb 29, the epoch. */
+    private static final List<String> DATETIMES =
+            List.of(
+                    "'2024-02-29 23:59:59.999999', '2024-02-29 23:59:59', '2024-02-29 23:59:59.999999'",
+                    "'2000-02-29 00:00:00.000000', '2000-02-29 00:00:00', '2000-02-29 00:00:00.000001'",
+                    "'1969-12-31 23:59:59.999999', '1900-02-28 23:59:59', '1970-01-01 00:00:01.999999'",
+                    "'2023-12-31 23:59:59.999999', '2024-03-01 00:00:00', '2037-12-31 23:59:59.999999'",
+                    "'1000-01-01 00:00:00.999999', '1999-12-31 23:59:59', '2024-02-28 23:59:59.999999'");
+
     private AllTypes() {}
+
+    private static ColumnCheck time(String name, String ddl) {
+        return ColumnCheck.of(
+                name,
+                ddl,
+                "CAST(ROUND(TIME_TO_SEC({c}) * 1000000) AS SIGNED)",
+                "CAST({c} AS VARCHAR)");
+    }
+
+    /**
+     * One row per boundary value from {@code firstId} on: each TIME value in TIME, TIME(1), TIME(3)
+     * and TIME(6), with date-time values next to a boundary.
+     */
+    static List<String> boundaryRows(int firstId) {
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < TIMES.size(); i++) {
+            String t = "'" + TIMES.get(i) + "'";
+            rows.add(
+                    "INSERT INTO "
+                            + DB
+                            + "."
+                            + TABLE
+                            + " (id, tm0, tm1, tm3, tm, dtm, dtm0, ts) VALUES ("
+                            + (firstId + i)
+                            + ", "
+                            + String.join(", ", t, t, t, t)
+                            + ", "
+                            + DATETIMES.get(i)
+                            + ")");
+        }
+        return rows;
+    }
 
     static String createTable() {
         return "CREATE TABLE "
@@ -92,6 +136,15 @@ final class AllTypes {
 
     /** Rows present before the job starts: minimum values, maximum values, all NULL. */
     static List<String> snapshotRows() {
+        List<String> rows = new java.util.ArrayList<>(fixedSnapshotRows());
+        rows.addAll(boundaryRows(SNAPSHOT_BOUNDARY_ID));
+        return rows;
+    }
+
+    /** The first id of the boundary rows present before the job starts. */
+    static final int SNAPSHOT_BOUNDARY_ID = 30;
+
+    private static List<String> fixedSnapshotRows() {
         return List.of(
                 insert(
                         1,
@@ -100,7 +153,7 @@ final class AllTypes {
                                 + " -99999999999999999999999999999999999.999999999999999999999999999999,"
                                 + " -3.5, -1.7976931348623157E308, b'0', b'0000000000', '', '', '', 'small', '',"
                                 + " 0x00000000, X'', X'', '1000-01-01', '1000-01-01 00:00:00.000000',"
-                                + " '1000-01-01 00:00:00', '1970-01-01 00:00:01.000000', '-838:59:59.000000',"
+                                + " '1000-01-01 00:00:00', '1970-01-01 00:00:01.000000', '-838:59:59.000000', '-838:59:59', '-838:59:59.0', '-838:59:59.000',"
                                 + " 1901, '{}', ST_GeomFromText('POINT(0 0)')"),
                 insert(
                         2,
@@ -111,7 +164,7 @@ final class AllTypes {
                                 + " 1e10, 1.7976931348623157E308, b'1', b'1111111111', 'abc', '😀 héllo 日本',"
                                 + " REPEAT('x', 5000), 'large', 'a,b,c', 0xFFFFFFFF, 0x00FF10,"
                                 + " REPEAT(UNHEX('00FF7F80'), 262144), '9999-12-31', '9999-12-31 23:59:59.999999',"
-                                + " '9999-12-31 23:59:59', '2038-01-19 03:14:07.999999', '838:59:59.000000', 2155,"
+                                + " '9999-12-31 23:59:59', '2038-01-19 03:14:07.999999', '838:59:59.000000', '838:59:59', '838:59:59.0', '838:59:59.000', 2155,"
                                 + " '{\"a\": [1, 2.5, \"x\"], \"b\": null}', ST_GeomFromText('POINT(-122.5 37.75)')"),
                 "INSERT INTO " + DB + "." + TABLE + " (id) VALUES (3)",
                 insert(
@@ -120,18 +173,24 @@ final class AllTypes {
                                 + " 0.25, 3.141592653589793, b'1', b'1000000001', 'ab', 'tab\\tquote''s',"
                                 + " 'multi\\nline', 'medium', 'a,c', 0x01020304, 0xDEADBEEF, 0xCAFE, '0000-00-00',"
                                 + " '2024-02-29 12:34:56.000001', '2024-02-29 12:34:56', '2024-06-30 23:59:59.500000',"
-                                + " '-00:00:00.000001', 2024, '[1,2,3]', ST_GeomFromText('POINT(1 2)')"));
+                                + " '-00:00:00.000001', '-00:00:00', '-00:00:00.1', '-00:00:00.500', 2024, '[1,2,3]', ST_GeomFromText('POINT(1 2)')"));
     }
 
     /** Binlog changes: inserts, updates of every kind of column, a multi-row statement, deletes. */
     static List<String> binlogChanges() {
+        List<String> changes = new java.util.ArrayList<>(boundaryRows(40));
+        changes.addAll(fixedBinlogChanges());
+        return changes;
+    }
+
+    private static List<String> fixedBinlogChanges() {
         return List.of(
                 insert(
                         10,
                         "1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1.10, 1.1, 1.1, 1.5, 1.5, b'1', b'0000000011',"
                                 + " 'x', 'y', 'z', 'small', 'b', 0x0A0B0C0D, 0x01, 0x02, '2000-01-01',"
                                 + " '2000-01-01 00:00:00.100000', '2000-01-01 00:00:01', '2000-01-01 00:00:00.000001',"
-                                + " '00:00:00.000001', 2000, '{\"k\": 1}', ST_GeomFromText('POINT(3 4)')"),
+                                + " '00:00:00.000001', '-00:00:01', '-01:00:00.9', '-00:00:01.500', 2000, '{\"k\": 1}', ST_GeomFromText('POINT(3 4)')"),
                 "INSERT INTO "
                         + DB
                         + "."

@@ -71,7 +71,7 @@ class CaptureEndToEndITCase {
                 "INSERT INTO " + DB + ".order_items VALUES (100, 1, 'seed', 1)",
                 "INSERT INTO " + DB + ".audit_log VALUES (1, 'first'), (2, 'second')");
         MYSQL.execute(AllTypes.snapshotRows().toArray(new String[0]));
-        long snapshotRows = 4 + 1 + 1 + 2;
+        long snapshotRows = AllTypes.snapshotRows().size() + 1 + 1 + 2;
 
         JobClient job =
                 HistoryLakeMain.start(
