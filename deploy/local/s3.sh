@@ -29,15 +29,25 @@ jar="$cache/s3proxy-$version-jar-with-dependencies.jar"
 
 die() { echo "s3.sh: $*" >&2; exit 1; }
 
+# Maven is the one route to the artifact, so the user's settings (mirrors, proxies, private
+# repositories, offline mode) apply; where it fails, say what, why and how to fix it.
 fetch() {
   [ -s "$jar" ] && return 0
   mkdir -p "$cache"
-  echo "s3.sh: fetching s3proxy $version from Maven Central" >&2
-  mvn -q -B -ntp dependency:copy -Dartifact="org.gaul:s3proxy:$version:jar:jar-with-dependencies" \
-    -DoutputDirectory="$cache" >&2 \
-    || curl -fsSL -o "$jar" \
-      "https://repo1.maven.org/maven2/org/gaul/s3proxy/$version/s3proxy-$version-jar-with-dependencies.jar" \
-    || die "could not download s3proxy $version; put $jar there by hand"
+  local artifact="org.gaul:s3proxy:$version:jar:jar-with-dependencies" log="$cache/s3proxy-fetch.log"
+  echo "s3.sh: resolving $artifact through Maven" >&2
+  if ! mvn -B -ntp ${HL_MAVEN_ARGS:-} dependency:copy -Dartifact="$artifact" \
+      -DoutputDirectory="$cache" >"$log" 2>&1 || [ ! -s "$jar" ]; then
+    rm -f "$jar"
+    {
+      echo "s3.sh: could not resolve org.gaul:s3proxy:$version (classifier jar-with-dependencies) through Maven."
+      echo "s3.sh: Maven said:"
+      grep -E "^\[ERROR\]" "$log" | head -5 | sed 's/^/  /'
+      echo "s3.sh: fix: check the repositories, mirrors and proxies in your Maven settings"
+      echo "  (~/.m2/settings.xml, or -s via HL_MAVEN_ARGS), or put the jar at $jar"
+    } >&2
+    exit 1
+  fi
 }
 
 free_port() {
