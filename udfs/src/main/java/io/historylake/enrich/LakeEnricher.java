@@ -218,16 +218,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                                 + " lake again",
                         row.table(),
                         current.version());
-                current =
-                        new SchemaVersion(
-                                current.schema(),
-                                current.version(),
-                                current.previous(),
-                                current.ddl(),
-                                current.eventTimeMicros(),
-                                current.source(),
-                                current.verdict(),
-                                false);
+                current = current.released();
                 setCurrent(ctx, current);
             }
             return current;
@@ -299,13 +290,13 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                     .gauge("schemaVersion", () -> versionGauges.get(table));
         }
         versionGauges.put(table, next.version());
-        if (next.verdict() == null) {
+        if (next.verdict().isEmpty()) {
             if (next.version() > 1) {
                 LOG.info("Table {} now at schema version {}", table, next.version());
             }
             return;
         }
-        boolean violated = next.verdict().contains("VIOLATION ") || next.quarantined();
+        boolean violated = next.verdict().violated() || next.quarantined();
         String message =
                 "SCHEMA GUARD: table "
                         + table
@@ -317,7 +308,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                                 ? ", its rows now go to the quarantine until released"
                                 : "")
                         + "):\n"
-                        + next.verdict();
+                        + next.verdict().describe();
         if (violated || next.source() != next.schema()) {
             schemaViolations.inc();
             LOG.error(message);

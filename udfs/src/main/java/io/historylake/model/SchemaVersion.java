@@ -12,7 +12,7 @@ package io.historylake.model;
  * @param eventTimeMicros commit time of the first row under this version
  * @param source the table's columns as MySQL reports them (the same object as {@code schema} when
  *     nothing lands as a string)
- * @param verdict the schema guard's findings in words, or null when there were none
+ * @param verdict the schema guard's findings ({@link SchemaVerdict#NONE} when there were none)
  * @param quarantined whether this version's rows go to the quarantine instead of the lake
  */
 public record SchemaVersion(
@@ -22,14 +22,26 @@ public record SchemaVersion(
         String ddl,
         long eventTimeMicros,
         TableSchema source,
-        String verdict,
+        SchemaVerdict verdict,
         boolean quarantined)
         implements CdcEvent {
+
+    public SchemaVersion {
+        if (verdict == null) {
+            throw new IllegalArgumentException("verdict: use SchemaVerdict.NONE for none");
+        }
+    }
 
     /** A first version, or a clean later one: lands as the source reports it. */
     public SchemaVersion(
             TableSchema schema, int version, TableSchema previous, String ddl, long time) {
-        this(schema, version, previous, ddl, time, schema, null, false);
+        this(schema, version, previous, ddl, time, schema, SchemaVerdict.NONE, false);
+    }
+
+    /** This version released from the quarantine: its rows go to the lake again. */
+    public SchemaVersion released() {
+        return new SchemaVersion(
+                schema, version, previous, ddl, eventTimeMicros, source, verdict, false);
     }
 
     @Override

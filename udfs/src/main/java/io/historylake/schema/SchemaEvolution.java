@@ -2,12 +2,12 @@ package io.historylake.schema;
 
 import io.historylake.model.Column;
 import io.historylake.model.LakeType;
+import io.historylake.model.SchemaVerdict;
 import io.historylake.model.SchemaVersion;
 import io.historylake.model.TableSchema;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A table's next schema version as a pure function of its earlier versions, the schema the source
@@ -41,7 +41,7 @@ public final class SchemaEvolution {
         SchemaVerdict verdict = SchemaGuard.judge(sources, source, ddl);
         Set<String> strings = retyped(current);
         boolean quarantined = current.quarantined();
-        if (!verdict.violations().isEmpty()) {
+        if (verdict.violated()) {
             switch (policy) {
                 case FAIL -> throw new SchemaViolationException(source.table(), version, verdict);
                 case QUARANTINE -> quarantined = true;
@@ -49,12 +49,6 @@ public final class SchemaEvolution {
                         verdict.violations().forEach(finding -> strings.add(finding.column()));
             }
         }
-        String words =
-                verdict.findings().isEmpty()
-                        ? null
-                        : verdict.findings().stream()
-                                .map(f -> f.rule().severity() + " " + f)
-                                .collect(Collectors.joining("\n"));
         return new SchemaVersion(
                 StringFallback.schema(source, strings),
                 version,
@@ -62,7 +56,7 @@ public final class SchemaEvolution {
                 ddl,
                 eventTimeMicros,
                 source,
-                words,
+                verdict,
                 quarantined);
     }
 

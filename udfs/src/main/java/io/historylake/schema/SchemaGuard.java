@@ -2,6 +2,9 @@ package io.historylake.schema;
 
 import io.historylake.lake.AvroSchemas;
 import io.historylake.model.Column;
+import io.historylake.model.SchemaFinding;
+import io.historylake.model.SchemaRule;
+import io.historylake.model.SchemaVerdict;
 import io.historylake.model.TableSchema;
 import java.util.ArrayList;
 import java.util.HashSet;

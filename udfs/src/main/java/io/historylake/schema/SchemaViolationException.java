@@ -1,5 +1,6 @@
 package io.historylake.schema;
 
+import io.historylake.model.SchemaVerdict;
 import io.historylake.model.TableId;
 
 /** A table's schema change violated the rules and its policy is {@link SchemaPolicy#FAIL}. */

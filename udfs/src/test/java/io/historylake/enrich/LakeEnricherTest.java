@@ -2,6 +2,7 @@ package io.historylake.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.historylake.model.CdcEvent;
 import io.historylake.model.Column;
@@ -9,6 +10,8 @@ import io.historylake.model.LakeType;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
+import io.historylake.model.SchemaFinding;
+import io.historylake.model.SchemaRule;
 import io.historylake.model.SchemaVersion;
 import io.historylake.model.TableSchema;
 import io.historylake.schema.QuarantineReleases;
@@ -195,9 +198,13 @@ class LakeEnricherTest {
                     .extracting(RowChange::quarantined)
                     .containsExactly(false, true, true, false);
             assertThat(quarantined.quarantined()).isTrue();
-            assertThat(quarantined.verdict())
-                    .contains("CHANGE_TYPE on column 'note'")
-                    .contains("ALTER TABLE orders MODIFY note INT");
+            assertThat(quarantined.verdict().violations())
+                    .extracting(SchemaFinding::rule, SchemaFinding::column, SchemaFinding::ddl)
+                    .containsExactly(
+                            tuple(
+                                    SchemaRule.CHANGE_TYPE,
+                                    "note",
+                                    "ALTER TABLE orders MODIFY note INT"));
             assertThat(current(harness).quarantined()).isFalse();
             assertThat(current(harness).version()).isEqualTo(2);
             assertThat(harness.getSideOutput(LakeEnricher.SCHEMA_VERSIONS))

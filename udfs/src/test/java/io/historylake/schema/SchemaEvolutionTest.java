@@ -5,8 +5,12 @@ import static io.historylake.schema.TestSchemas.dec;
 import static io.historylake.schema.TestSchemas.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.historylake.model.LakeType;
+import io.historylake.model.SchemaFinding;
+import io.historylake.model.SchemaRule;
+import io.historylake.model.SchemaVerdict;
 import io.historylake.model.SchemaVersion;
 import io.historylake.model.TableSchema;
 import java.util.List;
@@ -23,7 +27,7 @@ class SchemaEvolutionTest {
         SchemaVersion first = SchemaEvolution.next(List.of(), V1, null, SchemaPolicy.FAIL, 7L);
 
         assertThat(first.version()).isEqualTo(1);
-        assertThat(first.verdict()).isNull();
+        assertThat(first.verdict()).isEqualTo(SchemaVerdict.NONE);
         assertThat(first.source()).isSameAs(first.schema());
     }
 
@@ -36,7 +40,9 @@ class SchemaEvolutionTest {
         assertThat(next.version()).isEqualTo(2);
         assertThat(next.quarantined()).isFalse();
         assertThat(next.schema()).isSameAs(added);
-        assertThat(next.verdict())
+        assertThat(next.verdict().findings())
+                .containsExactly(new SchemaFinding(SchemaRule.ADD_COLUMN, "n", "INT", "ADD n INT"));
+        assertThat(next.verdict().describe())
                 .isEqualTo("COMPATIBLE ADD_COLUMN on column 'n' (INT) by: ADD n INT");
     }
 
@@ -61,7 +67,9 @@ class SchemaEvolutionTest {
                         List.of(history().get(0), v2), added, "ADD n", SchemaPolicy.QUARANTINE, 9L);
 
         assertThat(v2.quarantined()).isTrue();
-        assertThat(v2.verdict()).startsWith("VIOLATION CHANGE_DECIMAL_SCALE on column 'amount'");
+        assertThat(v2.verdict().violations())
+                .extracting(SchemaFinding::rule, SchemaFinding::column)
+                .containsExactly(tuple(SchemaRule.CHANGE_DECIMAL_SCALE, "amount"));
         assertThat(v2.schema()).isSameAs(SCALED);
         assertThat(v3.quarantined()).isTrue();
         assertThat(v3.version()).isEqualTo(3);
@@ -79,10 +87,12 @@ class SchemaEvolutionTest {
         assertThat(v2.source()).isSameAs(SCALED);
         assertThat(v2.schema().columns().get(1).lakeType()).isEqualTo(LakeType.STRING);
         assertThat(v2.schema().columns().get(0).lakeType()).isEqualTo(LakeType.INT);
-        assertThat(v2.verdict()).contains("CHANGE_DECIMAL_SCALE");
+        assertThat(v2.verdict().violations())
+                .extracting(SchemaFinding::rule)
+                .containsExactly(SchemaRule.CHANGE_DECIMAL_SCALE);
         assertThat(v3.schema().columns().get(1).lakeType()).isEqualTo(LakeType.STRING);
         assertThat(v3.previous()).isEqualTo(v2.schema());
-        assertThat(v3.verdict()).doesNotContain("VIOLATION");
+        assertThat(v3.verdict().violated()).isFalse();
     }
 
     private static List<SchemaVersion> history() {

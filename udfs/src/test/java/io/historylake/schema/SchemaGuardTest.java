@@ -5,6 +5,9 @@ import static io.historylake.schema.TestSchemas.dec;
 import static io.historylake.schema.TestSchemas.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.historylake.model.SchemaFinding;
+import io.historylake.model.SchemaRule;
+import io.historylake.model.SchemaVerdict;
 import io.historylake.model.TableSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;

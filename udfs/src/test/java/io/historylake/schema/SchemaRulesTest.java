@@ -7,6 +7,8 @@ import static io.historylake.schema.TestSchemas.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.model.Column;
+import io.historylake.model.SchemaRule;
+import io.historylake.model.SchemaVerdict;
 import io.historylake.model.TableSchema;
 import io.historylake.types.MySqlTypes;
 import java.util.List;

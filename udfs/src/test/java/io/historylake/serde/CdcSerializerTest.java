@@ -10,6 +10,9 @@ import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
 import io.historylake.model.SchemaChange;
+import io.historylake.model.SchemaFinding;
+import io.historylake.model.SchemaRule;
+import io.historylake.model.SchemaVerdict;
 import io.historylake.model.SchemaVersion;
 import io.historylake.model.SourceProgress;
 import io.historylake.model.TableId;
@@ -132,7 +135,15 @@ class CdcSerializerTest {
                         "ALTER TABLE t MODIFY n VARCHAR(3)",
                         6L,
                         Changes.widerSchema(),
-                        "CHANGE_TYPE on column 'n'",
+                        new SchemaVerdict(
+                                List.of(
+                                        new SchemaFinding(
+                                                SchemaRule.CHANGE_TYPE,
+                                                "n",
+                                                "INT -> VARCHAR(3)",
+                                                "ALTER TABLE t MODIFY n VARCHAR(3)"),
+                                        new SchemaFinding(
+                                                SchemaRule.ADD_COLUMN, "extra", "BIGINT", null))),
                         true);
         SchemaVersion back = (SchemaVersion) roundTrip(plain);
         assertThat(back).isEqualTo(plain);

@@ -56,8 +56,8 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
         if (version.ddl() != null) {
             schema.addProp("history_lake.ddl", version.ddl());
         }
-        if (version.verdict() != null) {
-            schema.addProp("history_lake.verdict", version.verdict());
+        if (!version.verdict().isEmpty()) {
+            schema.addProp("history_lake.verdict", version.verdict().describe());
         }
         return schema.toString(true);
     }
@@ -78,10 +78,10 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
         }
         String add = ddl.addColumns(version.previous(), version.schema());
         String verdict =
-                version.verdict() == null
+                version.verdict().isEmpty()
                         ? ""
                         : "-- schema guard verdict:\n-- "
-                                + version.verdict().replace("\n", "\n-- ")
+                                + version.verdict().describe().replace("\n", "\n-- ")
                                 + "\n";
         return verdict
                 + (add != null
@@ -137,7 +137,9 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
                     Path quarantine = LakeQuarantine.of(lake, version.schema().table());
                     write(new Path(quarantine, name + ".avsc"), avsc(version));
                     write(new Path(quarantine, name + ".sql"), athena(version));
-                    write(new Path(quarantine, name + ".verdict.txt"), version.verdict() + "\n");
+                    write(
+                            new Path(quarantine, name + ".verdict.txt"),
+                            version.verdict().describe() + "\n");
                 } else {
                     write(new Path(lake, "_schemas/" + dir + "/" + name + ".avsc"), avsc(version));
                     write(new Path(lake, "_athena/" + dir + "/" + name + ".sql"), athena(version));

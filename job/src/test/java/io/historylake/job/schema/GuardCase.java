@@ -1,6 +1,6 @@
 package io.historylake.job.schema;
 
-import io.historylake.schema.SchemaRule;
+import io.historylake.model.SchemaRule;
 import java.util.ArrayList;
 import java.util.List;
 

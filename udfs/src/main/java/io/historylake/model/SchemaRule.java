@@ -1,4 +1,4 @@
-package io.historylake.schema;
+package io.historylake.model;
 
 /** The rules a schema change is checked against, each with its severity. */
 public enum SchemaRule {

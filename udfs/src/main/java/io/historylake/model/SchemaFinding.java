@@ -1,4 +1,4 @@
-package io.historylake.schema;
+package io.historylake.model;
 
 /**
  * One thing a schema change did to one column, judged by a rule.
