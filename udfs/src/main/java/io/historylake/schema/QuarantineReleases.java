@@ -1,17 +1,18 @@
 package io.historylake.schema;
 
-import io.historylake.model.TableId;
 import java.io.Serializable;
+import java.util.Set;
 
 /**
- * Tells the enrichment step that someone accepted a quarantined table's schema change ({@code
- * history-lake quarantine release}), so that its rows go to the lake again.
+ * Where the job learns that someone accepted a quarantined table's schema change ({@code
+ * history-lake quarantine release}), so that its rows go to the lake again. Read periodically off
+ * the task thread.
  */
 public interface QuarantineReleases extends Serializable {
 
     /** No release ever: a quarantined table stays quarantined. */
-    QuarantineReleases NONE = (table, version) -> false;
+    QuarantineReleases NONE = Set::of;
 
-    /** Whether the quarantined schema version of the table has been released. */
-    boolean released(TableId table, int version) throws Exception;
+    /** Every schema version released so far. */
+    Set<ReleasedVersion> released() throws Exception;
 }

@@ -2,23 +2,25 @@ package io.historylake.job.sink;
 
 import io.historylake.model.TableId;
 import io.historylake.schema.QuarantineReleases;
+import io.historylake.schema.ReleasedVersion;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 /**
  * The quarantine's place in the lake, {@code <lake>/_quarantine/<db>/<table>/}, and the release
- * markers ({@code _released-v<N>}) that {@code history-lake quarantine release} leaves there. The
- * job looks for a marker at most every few seconds per table.
+ * markers ({@code _released-v<N>}) that {@code history-lake quarantine release} leaves there; the
+ * job lists them every few seconds (off its task thread).
  */
 public final class LakeQuarantine implements QuarantineReleases {
 
     private static final long serialVersionUID = 1L;
-    private static final long CHECK_EVERY_MILLIS = 5_000;
+    private static final String MARKER = "_released-v";
 
     private final Path lake;
-    private transient Map<String, Long> lastCheck;
 
     public LakeQuarantine(Path lake) {
         this.lake = lake;
@@ -36,22 +38,50 @@ public final class LakeQuarantine implements QuarantineReleases {
 
     /** The marker that releases a schema version of a table. */
     public static Path marker(Path lake, TableId table, int version) {
-        return new Path(of(lake, table), "_released-v" + version);
+        return new Path(of(lake, table), MARKER + version);
     }
 
     @Override
-    public boolean released(TableId table, int version) throws IOException {
-        if (lastCheck == null) {
-            lastCheck = new HashMap<>();
+    public Set<ReleasedVersion> released() throws IOException {
+        Path root = root(lake);
+        FileSystem fs = root.getFileSystem();
+        Set<ReleasedVersion> released = new HashSet<>();
+        if (!fs.exists(root)) {
+            return released;
         }
-        long now = System.currentTimeMillis();
-        String key = table.qualified() + "@" + version;
-        Long last = lastCheck.get(key);
-        if (last != null && now - last < CHECK_EVERY_MILLIS) {
-            return false;
+        for (FileStatus database : directories(fs, root)) {
+            for (FileStatus table : directories(fs, database.getPath())) {
+                TableId id = new TableId(database.getPath().getName(), table.getPath().getName());
+                for (FileStatus file : children(fs, table.getPath())) {
+                    String name = file.getPath().getName();
+                    if (!file.isDir() && name.matches(MARKER + "\\d+")) {
+                        released.add(
+                                new ReleasedVersion(
+                                        id, Integer.parseInt(name.substring(MARKER.length()))));
+                    }
+                }
+            }
         }
-        lastCheck.put(key, now);
-        Path marker = marker(lake, table, version);
-        return marker.getFileSystem().exists(marker);
+        return released;
+    }
+
+    private static Set<FileStatus> directories(FileSystem fs, Path parent) throws IOException {
+        Set<FileStatus> dirs = new HashSet<>();
+        for (FileStatus child : children(fs, parent)) {
+            if (child.isDir()) {
+                dirs.add(child);
+            }
+        }
+        return dirs;
+    }
+
+    /** A directory's entries; none when it is gone (a release moves the quarantine away). */
+    private static FileStatus[] children(FileSystem fs, Path dir) throws IOException {
+        try {
+            FileStatus[] children = fs.listStatus(dir);
+            return children == null ? new FileStatus[0] : children;
+        } catch (java.io.FileNotFoundException e) {
+            return new FileStatus[0];
+        }
     }
 }
