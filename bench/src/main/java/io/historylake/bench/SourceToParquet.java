@@ -3,8 +3,10 @@ package io.historylake.bench;
 import io.historylake.job.JobEnvironment;
 import io.historylake.job.config.ConfigLoader;
 import io.historylake.job.config.HistoryLakeOptions;
-import io.historylake.job.sink.LakeSinkFactory;
+import io.historylake.job.sink.LakePaths;
+import io.historylake.job.sink.LakeSink;
 import io.historylake.model.CdcEvent;
+import io.historylake.model.Landing;
 import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
 import io.historylake.serde.CdcTypeInfo;
@@ -28,11 +30,11 @@ public final class SourceToParquet {
     public static void main(String[] args) throws Exception {
         Configuration options = ConfigLoader.load(args, System.getenv());
         StreamExecutionEnvironment env = JobEnvironment.create(options);
-        Path lake = LakeSinkFactory.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
+        Path lake = LakePaths.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
         SourceAlone.capture(env, options)
                 .process(new AsCaptured(), CdcTypeInfo.ROWS)
                 .name("Rows as captured")
-                .sinkTo(LakeSinkFactory.create(lake, options))
+                .sinkTo(LakeSink.builder().lake(lake).options(options).build().parquet(lake))
                 .name("Parquet lake");
         env.execute("history-lake source to Parquet");
     }
@@ -43,11 +45,12 @@ public final class SourceToParquet {
      */
     static final class AsCaptured extends ProcessFunction<CdcEvent, RowChange> {
         private static final RowHistory NONE = new RowHistory(1, List.of(), null, null);
+        private static final Landing LAKE_V1 = Landing.of(1, false, false);
 
         @Override
         public void processElement(CdcEvent event, Context ctx, Collector<RowChange> out) {
             if (event instanceof RowChange row) {
-                out.collect(row.enriched(1, row.eventTimeMicros(), "").withHistory(NONE));
+                out.collect(row.enriched(LAKE_V1, row.eventTimeMicros(), "").withHistory(NONE));
             }
         }
     }

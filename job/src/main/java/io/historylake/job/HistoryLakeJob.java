@@ -1,7 +1,6 @@
 package io.historylake.job;
 
 import io.historylake.enrich.LakeEnricher;
-import io.historylake.enrich.QuarantineRouter;
 import io.historylake.enrich.RowHistoryFunction;
 import io.historylake.enrich.RowKey;
 import io.historylake.enrich.TableKey;
@@ -21,25 +20,37 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The history-lake pipeline. Source and sink are injected: {@link HistoryLakeMain} wires the
- * production ones (MySQL CDC, Parquet lake); tests run the same pipeline with their own.
+ * production ones (MySQL CDC, the Parquet lake); tests run the same pipeline with their own.
+ *
+ * <pre>
+ * MySQL CDC ─► Mask personal data ─► Guard schema, enrich ─► Row history ─► HistorySink: rows
+ * (mysql-cdc-   (masking)             keyed by table          keyed by row
+ *  source)                            (lake-enricher):        (row-history): version,
+ *                                     schema version, id      changed columns, who
+ *                                        └─► schema versions and DDL ──► HistorySink: schema events
+ * </pre>
+ *
+ * A new column the lake gets from enrichment is set in the keyed step that owns its state (per
+ * table: {@code LakeEnricher}; per row: {@code RowHistoryFunction}); a new destination is a {@link
+ * HistorySink}.
  */
 public final class HistoryLakeJob {
 
     private final Source<CdcEvent, ?, ?> source;
-    private final LakeSinks sinks;
+    private final HistorySink sink;
     private final EnrichmentSettings settings;
 
     /**
-     * @param sinks where rows, quarantined rows and schema versions land
+     * @param sink where the enriched rows and the schema versions go
      */
     public HistoryLakeJob(
-            Source<CdcEvent, ?, ?> source, LakeSinks sinks, EnrichmentSettings settings) {
+            Source<CdcEvent, ?, ?> source, HistorySink sink, EnrichmentSettings settings) {
         this.source = source;
-        this.sinks = sinks;
+        this.sink = sink;
         this.settings = settings;
     }
 
-    /** Capture, mask, guard and enrich keyed by table, then by row, land or quarantine. */
+    /** Capture, mask, guard and enrich keyed by table, then by row, and hand over to the sink. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<CdcEvent> changes =
                 env.fromSource(
@@ -54,14 +65,10 @@ public final class HistoryLakeJob {
         SingleOutputStreamOperator<RowChange> enriched =
                 keyed(changes, new TableKey(), env)
                         .process(
-                                new LakeEnricher(settings.schemaPolicies(), sinks.releases()),
+                                new LakeEnricher(settings.schemaPolicies(), sink.releases()),
                                 CdcTypeInfo.ROWS)
                         .uid("lake-enricher")
                         .name("Guard schema, enrich: schema version, event id");
-        enriched.getSideOutput(LakeEnricher.SCHEMA_VERSIONS)
-                .sinkTo(sinks.schemas())
-                .uid("schema-files")
-                .name("Schema versions: .avsc and Athena DDL");
         SingleOutputStreamOperator<RowChange> histories =
                 keyed(enriched, new RowKey(), env)
                         .process(
@@ -69,16 +76,8 @@ public final class HistoryLakeJob {
                                         settings.attribution(), settings.captureQuery()),
                                 CdcTypeInfo.ROWS)
                         .uid("row-history")
-                        .name("Row history: version, changed columns, who")
-                        .process(new QuarantineRouter(), CdcTypeInfo.ROWS)
-                        .uid("quarantine-router")
-                        .name("Route: lake or quarantine");
-        histories.sinkTo(sinks.lake()).uid("lake-sink").name("Parquet lake");
-        histories
-                .getSideOutput(QuarantineRouter.QUARANTINE)
-                .sinkTo(sinks.quarantine())
-                .uid("quarantine-sink")
-                .name("Parquet quarantine");
+                        .name("Row history: version, changed columns, who");
+        sink.attach(histories, enriched.getSideOutput(LakeEnricher.SCHEMA_VERSIONS));
     }
 
     /**

@@ -8,7 +8,8 @@ import io.historylake.job.config.MaskingOptions;
 import io.historylake.job.config.MySqlConnection;
 import io.historylake.job.config.SchemaPolicyOptions;
 import io.historylake.job.sink.LakeFileSystems;
-import io.historylake.job.sink.LakeSinkFactory;
+import io.historylake.job.sink.LakePaths;
+import io.historylake.job.sink.LakeSink;
 import io.historylake.job.source.CaptureTarget;
 import io.historylake.job.source.MySqlCdcSourceFactory;
 import io.historylake.job.source.MySqlPreflight;
@@ -66,11 +67,11 @@ public final class HistoryLakeMain {
         if (JobEnvironment.isLocal()) {
             LakeFileSystems.initialize(options); // a cluster loads its plugins itself
         }
-        Path lake = LakeSinkFactory.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
+        Path lake = LakePaths.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
         StreamExecutionEnvironment env = JobEnvironment.create(options);
         new HistoryLakeJob(
                         capture.source(),
-                        LakeSinkFactory.sinks(lake, options),
+                        LakeSink.builder().lake(lake).options(options).build(),
                         new EnrichmentSettings(
                                 attribution(options),
                                 options.get(HistoryLakeOptions.CAPTURE_QUERY),

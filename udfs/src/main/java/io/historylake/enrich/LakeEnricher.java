@@ -1,6 +1,7 @@
 package io.historylake.enrich;
 
 import io.historylake.model.CdcEvent;
+import io.historylake.model.Landing;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
@@ -12,6 +13,8 @@ import io.historylake.schema.SchemaPolicy;
 import io.historylake.schema.StringFallback;
 import io.historylake.serde.CdcTypeInfo;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -53,6 +56,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
     private transient SchemaVersions versions;
     private transient SchemaReport report;
     private transient ReleaseWatch releaseWatch;
+    private transient Map<String, Landing> landings;
 
     /** Every table under the quarantine policy, never released (for tests). */
     public LakeEnricher() {
@@ -79,6 +83,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
         releaseWatch = new ReleaseWatch(releases, RELEASE_CHECK_EVERY);
         releaseWatch.start();
         versions = new SchemaVersions(getRuntimeContext(), policies, releaseWatch, report);
+        landings = new HashMap<>();
     }
 
     @Override
@@ -164,11 +169,23 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
                         landed,
                         StringFallback.image(version.source(), landed, row.before()),
                         StringFallback.image(version.source(), landed, row.after()),
-                        version.version(),
                         eventTime,
-                        EventIds.of(row, snapshotId),
-                        version.quarantined(),
-                        wholeTables.get(ctx.getCurrentKey())));
+                        landing(version, ctx.getCurrentKey()),
+                        EventIds.of(row, snapshotId)));
+    }
+
+    /** The table's landing: one value per table while its version and facts stay the same. */
+    private Landing landing(SchemaVersion version, String key) throws Exception {
+        Landing now = landings.get(key);
+        boolean whole = wholeTables.get(key);
+        if (now == null
+                || now.schemaVersion() != version.version()
+                || now.tableSeenWhole() != whole
+                || (now.destination() == Landing.Destination.QUARANTINE) != version.quarantined()) {
+            now = Landing.of(version.version(), version.quarantined(), whole);
+            landings.put(key, now);
+        }
+        return now;
     }
 
     /**

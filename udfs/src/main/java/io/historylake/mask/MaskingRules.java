@@ -5,6 +5,7 @@ import io.historylake.model.Column;
 import io.historylake.model.LakeType;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
+import io.historylake.model.SourceContext;
 import io.historylake.model.TableSchema;
 import java.io.Serializable;
 import java.net.URLEncoder;
@@ -72,25 +73,23 @@ public final class MaskingRules implements Serializable {
         if (plan.identity) {
             return row;
         }
-        RowChange masked =
-                new RowChange(
-                        plan.schema,
-                        row.schemaVersion(),
-                        row.op(),
-                        plan.image(row.before(), this),
-                        plan.image(row.after(), this),
-                        row.eventTimeMicros(),
-                        row.position(),
-                        row.gtid(),
-                        tagsOnly(row.query()),
-                        row.txId(),
-                        row.txOrder(),
-                        row.pkChanged(),
-                        row.eventId(),
-                        row.history(),
-                        row.quarantined(),
-                        row.tableSeenWhole());
-        return masked;
+        SourceContext source = row.source();
+        return new RowChange(
+                plan.schema,
+                row.op(),
+                plan.image(row.before(), this),
+                plan.image(row.after(), this),
+                row.eventTimeMicros(),
+                row.position(),
+                new SourceContext(
+                        source.gtid(),
+                        tagsOnly(source.query()),
+                        source.txId(),
+                        source.txOrder(),
+                        source.pkChanged()),
+                row.landing(),
+                row.eventId(),
+                row.history());
     }
 
     /** The schema change with the masked table schema. */

@@ -5,10 +5,12 @@ import java.util.Objects;
 
 /**
  * One changed row, immutable: the table's schema, the op, the before and after images (values in
- * the Java types of each column's {@link LakeType}), and where and when the change happened.
+ * the Java types of each column's {@link LakeType}), where and when the change happened, and what
+ * the enrichment steps add to it. Made by the source with {@link #of} and {@link #withSource}; each
+ * step after it returns a new row.
  *
- * @param schema the table's columns as the source saw them for this row
- * @param schemaVersion the table's schema version, 0 until the enrichment step assigns it
+ * @param schema the table's columns as the row lands (as the source saw them, unless violated
+ *     columns land as strings)
  * @param op insert, update, delete or snapshot read
  * @param before the row before the change (updates and deletes), else null
  * @param after the row after the change (snapshot reads, inserts, updates; for the delete half of a
@@ -16,45 +18,29 @@ import java.util.Objects;
  * @param eventTimeMicros commit time in microseconds since the epoch (UTC); for snapshot reads 0
  *     until the enrichment step stamps the snapshot time
  * @param position binlog coordinates; null for snapshot reads
- * @param gtid the transaction's GTID when the server has one, else null
- * @param query the SQL statement that made the change when the binlog carries it, else null
- * @param txId the transaction: its GTID, else {@code file:position} of its first event; null for
- *     snapshot reads
- * @param txOrder orders the rows of a transaction (a pure function of binlog coordinates)
- * @param pkChanged whether the change is half of a primary-key update (delete of the old key or
- *     insert of the new one)
+ * @param source transaction and statement ({@link SourceContext#NONE} when unknown)
+ * @param landing the table's schema version and where the row goes; null until the enrichment step
  * @param eventId the deterministic id, null until the enrichment step assigns it
  * @param history row version, changed columns and attribution; null until the row-history step
- * @param quarantined whether the row goes to the quarantine (its table's schema change violated the
- *     rules under the quarantine policy) instead of the lake
- * @param tableSeenWhole whether every row its table holds came through this job, as a snapshot read
- *     or as an insert after the table's {@code CREATE TABLE} (set by the enrichment step): a key of
- *     such a table that the row-history step keeps no version for was read or inserted once and not
- *     changed since
  */
 public record RowChange(
         TableSchema schema,
-        int schemaVersion,
         Op op,
         Object[] before,
         Object[] after,
         long eventTimeMicros,
         BinlogPosition position,
-        String gtid,
-        String query,
-        String txId,
-        long txOrder,
-        boolean pkChanged,
+        SourceContext source,
+        Landing landing,
         String eventId,
-        RowHistory history,
-        boolean quarantined,
-        boolean tableSeenWhole)
+        RowHistory history)
         implements CdcEvent {
 
     public RowChange {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(op, "op");
-        boolean afterOk = op == Op.DELETE ? after == null || pkChanged : after != null;
+        Objects.requireNonNull(source, "source");
+        boolean afterOk = op == Op.DELETE ? after == null || source.pkChanged() : after != null;
         if (!afterOk || (op == Op.UPDATE || op == Op.DELETE) != (before != null)) {
             throw new IllegalArgumentException("Images do not match op " + op);
         }
@@ -70,21 +56,15 @@ public record RowChange(
             BinlogPosition position) {
         return new RowChange(
                 schema,
-                0,
                 op,
                 before,
                 after,
                 eventTimeMicros,
                 position,
+                SourceContext.NONE,
                 null,
                 null,
-                null,
-                0L,
-                false,
-                null,
-                null,
-                false,
-                false);
+                null);
     }
 
     /** The table the row belongs to. */
@@ -97,124 +77,100 @@ public record RowChange(
         return op == Op.DELETE ? before : after;
     }
 
+    /** The table's schema version, 0 until the enrichment step assigns it. */
+    public int schemaVersion() {
+        return landing == null ? 0 : landing.schemaVersion();
+    }
+
+    /** Whether the row goes to the quarantine instead of the lake. */
+    public boolean quarantined() {
+        return landing != null && landing.destination() == Landing.Destination.QUARANTINE;
+    }
+
+    /** See {@link Landing#tableSeenWhole()}; false until the enrichment step. */
+    public boolean tableSeenWhole() {
+        return landing != null && landing.tableSeenWhole();
+    }
+
+    public String gtid() {
+        return source.gtid();
+    }
+
+    public String query() {
+        return source.query();
+    }
+
+    public String txId() {
+        return source.txId();
+    }
+
+    public long txOrder() {
+        return source.txOrder();
+    }
+
+    public boolean pkChanged() {
+        return source.pkChanged();
+    }
+
     /** The delete half of a primary-key update, given the row under its new key. */
     public RowChange withNewKeyImage(Object[] newImage) {
-        return new RowChange(
-                schema,
-                schemaVersion,
-                op,
-                before,
-                newImage,
-                eventTimeMicros,
-                position,
-                gtid,
-                query,
-                txId,
-                txOrder,
-                pkChanged,
-                eventId,
-                history,
-                quarantined,
-                tableSeenWhole);
-    }
-
-    /** This change with the enrichment step's schema version, event time and event id. */
-    public RowChange enriched(int version, long eventTime, String id) {
-        return enriched(schema, before, after, version, eventTime, id, quarantined, tableSeenWhole);
-    }
-
-    /**
-     * This change with a schema version, event time and id, whether it is quarantined and whether
-     * its table was seen whole.
-     */
-    public RowChange enriched(
-            TableSchema landed,
-            Object[] beforeImage,
-            Object[] afterImage,
-            int version,
-            long eventTime,
-            String id,
-            boolean toQuarantine,
-            boolean seenWhole) {
-        return new RowChange(
-                landed,
-                version,
-                op,
-                beforeImage,
-                afterImage,
-                eventTime,
-                position,
-                gtid,
-                query,
-                txId,
-                txOrder,
-                pkChanged,
-                id,
-                history,
-                toQuarantine,
-                seenWhole);
-    }
-
-    /** This change with its row history. */
-    public RowChange withHistory(RowHistory rowHistory) {
-        return new RowChange(
-                schema,
-                schemaVersion,
-                op,
-                before,
-                after,
-                eventTimeMicros,
-                position,
-                gtid,
-                query,
-                txId,
-                txOrder,
-                pkChanged,
-                eventId,
-                rowHistory,
-                quarantined,
-                tableSeenWhole);
+        return with(schema, before, newImage, eventTimeMicros, source, landing, eventId, history);
     }
 
     /** This change with transaction metadata, SQL text and the primary-key-change flag. */
     public RowChange withSource(
             String gtidValue, String sql, String tx, long order, boolean keyChanged) {
-        return new RowChange(
-                schema,
-                schemaVersion,
-                op,
-                before,
-                after,
-                eventTimeMicros,
-                position,
-                gtidValue,
-                sql,
-                tx,
-                order,
-                keyChanged,
-                eventId,
-                history,
-                quarantined,
-                tableSeenWhole);
+        SourceContext context = new SourceContext(gtidValue, sql, tx, order, keyChanged);
+        return with(schema, before, after, eventTimeMicros, context, landing, eventId, history);
+    }
+
+    /**
+     * This change as the enrichment step lands it: under {@code landed} (with its images), at
+     * {@code eventTime}, with its landing and event id.
+     */
+    public RowChange enriched(
+            TableSchema landed,
+            Object[] beforeImage,
+            Object[] afterImage,
+            long eventTime,
+            Landing to,
+            String id) {
+        return with(landed, beforeImage, afterImage, eventTime, source, to, id, history);
+    }
+
+    /** This change landed as it is: its own schema and images, at {@code eventTime}. */
+    public RowChange enriched(Landing to, long eventTime, String id) {
+        return enriched(schema, before, after, eventTime, to, id);
+    }
+
+    /** This change with its row history. */
+    public RowChange withHistory(RowHistory rowHistory) {
+        return with(schema, before, after, eventTimeMicros, source, landing, eventId, rowHistory);
+    }
+
+    private RowChange with(
+            TableSchema s,
+            Object[] b,
+            Object[] a,
+            long time,
+            SourceContext context,
+            Landing to,
+            String id,
+            RowHistory h) {
+        return new RowChange(s, op, b, a, time, position, context, to, id, h);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof RowChange r
-                && schemaVersion == r.schemaVersion
                 && eventTimeMicros == r.eventTimeMicros
-                && txOrder == r.txOrder
-                && pkChanged == r.pkChanged
-                && quarantined == r.quarantined
-                && tableSeenWhole == r.tableSeenWhole
                 && op == r.op
                 && schema.equals(r.schema)
                 && Arrays.deepEquals(before, r.before)
                 && Arrays.deepEquals(after, r.after)
                 && Objects.equals(position, r.position)
-                && Objects.equals(gtid, r.gtid)
-                && Objects.equals(query, r.query)
-                && Objects.equals(txId, r.txId)
+                && source.equals(r.source)
+                && Objects.equals(landing, r.landing)
                 && Objects.equals(eventId, r.eventId)
                 && Objects.equals(history, r.history);
     }
@@ -230,15 +186,14 @@ public record RowChange(
                 + schema.table()
                 + " "
                 + op.code()
-                + " v"
-                + schemaVersion
+                + (landing == null ? "" : " v" + landing.schemaVersion())
                 + " @"
                 + position
                 + " "
                 + Arrays.deepToString(image())
                 + (history == null ? "" : " " + history)
-                + (quarantined ? " quarantined" : "")
-                + (tableSeenWhole ? " seen-whole" : "")
+                + (quarantined() ? " quarantined" : "")
+                + (tableSeenWhole() ? " seen-whole" : "")
                 + "}";
     }
 }

@@ -2,11 +2,13 @@ package io.historylake.serde;
 
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.CdcEvent;
+import io.historylake.model.Landing;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
 import io.historylake.model.SchemaChange;
 import io.historylake.model.SchemaVersion;
+import io.historylake.model.SourceContext;
 import io.historylake.model.SourceProgress;
 import io.historylake.model.TableId;
 import io.historylake.model.TableSchema;
@@ -37,22 +39,7 @@ final class CdcEventCodec {
     static void write(CdcEvent event, DataOutputView out) throws IOException {
         if (event instanceof RowChange row) {
             out.writeByte(ROW_CHANGE);
-            SchemaCodec.writeSchema(row.schema(), out);
-            out.writeInt(row.schemaVersion());
-            out.writeByte(row.op().ordinal());
-            ValueCodec.writeImage(row.schema(), row.before(), out);
-            ValueCodec.writeImage(row.schema(), row.after(), out);
-            out.writeLong(row.eventTimeMicros());
-            ValueCodec.writePosition(row.position(), out);
-            ValueCodec.writeNullableString(row.gtid(), out);
-            ValueCodec.writeNullableString(row.query(), out);
-            ValueCodec.writeNullableString(row.txId(), out);
-            out.writeLong(row.txOrder());
-            out.writeBoolean(row.pkChanged());
-            ValueCodec.writeNullableString(row.eventId(), out);
-            ValueCodec.writeHistory(row.history(), out);
-            // one byte of flags; rows written before there was more than one read as quarantined
-            out.writeByte((row.quarantined() ? 1 : 0) | (row.tableSeenWhole() ? 2 : 0));
+            writeRow(row, out);
         } else if (event instanceof SchemaChange ddl) {
             out.writeByte(SCHEMA_CHANGE);
             StringValue.writeString(ddl.table().database(), out);
@@ -91,38 +78,7 @@ final class CdcEventCodec {
     static CdcEvent read(DataInputView in, int format) throws IOException {
         byte kind = in.readByte();
         if (kind == ROW_CHANGE) {
-            TableSchema schema = SchemaCodec.readSchema(in);
-            int version = in.readInt();
-            Op op = OPS[in.readByte()];
-            Object[] before = ValueCodec.readImage(schema, in);
-            Object[] after = ValueCodec.readImage(schema, in);
-            long time = in.readLong();
-            BinlogPosition position = ValueCodec.readPosition(in);
-            String gtid = ValueCodec.readNullableString(in);
-            String query = ValueCodec.readNullableString(in);
-            String txId = ValueCodec.readNullableString(in);
-            long txOrder = in.readLong();
-            boolean pkChanged = in.readBoolean();
-            String eventId = ValueCodec.readNullableString(in);
-            RowHistory history = ValueCodec.readHistory(in);
-            byte flags = in.readByte();
-            return new RowChange(
-                    schema,
-                    version,
-                    op,
-                    before,
-                    after,
-                    time,
-                    position,
-                    gtid,
-                    query,
-                    txId,
-                    txOrder,
-                    pkChanged,
-                    eventId,
-                    history,
-                    (flags & 1) != 0,
-                    (flags & 2) != 0);
+            return readRow(in);
         }
         if (kind == SCHEMA_CHANGE) {
             TableId table = new TableId(StringValue.readString(in), StringValue.readString(in));
@@ -153,5 +109,50 @@ final class CdcEventCodec {
             return new SourceProgress(ValueCodec.readPosition(in));
         }
         throw new IOException("Corrupt CdcEvent: unknown kind " + kind);
+    }
+
+    private static void writeRow(RowChange row, DataOutputView out) throws IOException {
+        SchemaCodec.writeSchema(row.schema(), out);
+        out.writeInt(row.schemaVersion());
+        out.writeByte(row.op().ordinal());
+        ValueCodec.writeImage(row.schema(), row.before(), out);
+        ValueCodec.writeImage(row.schema(), row.after(), out);
+        out.writeLong(row.eventTimeMicros());
+        ValueCodec.writePosition(row.position(), out);
+        SourceContext source = row.source();
+        ValueCodec.writeNullableString(source.gtid(), out);
+        ValueCodec.writeNullableString(source.query(), out);
+        ValueCodec.writeNullableString(source.txId(), out);
+        out.writeLong(source.txOrder());
+        out.writeBoolean(source.pkChanged());
+        ValueCodec.writeNullableString(row.eventId(), out);
+        ValueCodec.writeHistory(row.history(), out);
+        // one byte of flags; rows written before there was more than one read as quarantined
+        out.writeByte((row.quarantined() ? 1 : 0) | (row.tableSeenWhole() ? 2 : 0));
+    }
+
+    /** A row; its schema version, 0 before the enrichment step, tells whether it has a landing. */
+    private static RowChange readRow(DataInputView in) throws IOException {
+        TableSchema schema = SchemaCodec.readSchema(in);
+        int version = in.readInt();
+        Op op = OPS[in.readByte()];
+        Object[] before = ValueCodec.readImage(schema, in);
+        Object[] after = ValueCodec.readImage(schema, in);
+        long time = in.readLong();
+        BinlogPosition position = ValueCodec.readPosition(in);
+        SourceContext source =
+                new SourceContext(
+                        ValueCodec.readNullableString(in),
+                        ValueCodec.readNullableString(in),
+                        ValueCodec.readNullableString(in),
+                        in.readLong(),
+                        in.readBoolean());
+        String eventId = ValueCodec.readNullableString(in);
+        RowHistory history = ValueCodec.readHistory(in);
+        byte flags = in.readByte();
+        Landing landing =
+                version == 0 ? null : Landing.of(version, (flags & 1) != 0, (flags & 2) != 0);
+        return new RowChange(
+                schema, op, before, after, time, position, source, landing, eventId, history);
     }
 }

@@ -6,6 +6,7 @@ import io.historylake.model.BinlogPosition;
 import io.historylake.model.CdcEvent;
 import io.historylake.model.Column;
 import io.historylake.model.LakeType;
+import io.historylake.model.Landing;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
@@ -14,6 +15,7 @@ import io.historylake.model.SchemaFinding;
 import io.historylake.model.SchemaRule;
 import io.historylake.model.SchemaVerdict;
 import io.historylake.model.SchemaVersion;
+import io.historylake.model.SourceContext;
 import io.historylake.model.SourceProgress;
 import io.historylake.model.TableId;
 import io.historylake.model.TableSchema;
@@ -50,7 +52,6 @@ class CdcSerializerTest {
         RowChange row =
                 new RowChange(
                         EVERY_KIND,
-                        3,
                         Op.UPDATE,
                         new Object[] {
                             1,
@@ -82,25 +83,22 @@ class CdcSerializerTest {
                         },
                         123L,
                         new BinlogPosition("binlog.000009", 777L, 3),
-                        "0-1-42",
-                        "UPDATE t SET ...",
-                        "0-1-42",
-                        7L,
-                        true,
+                        new SourceContext("0-1-42", "UPDATE t SET ...", "0-1-42", 7L, true),
+                        Landing.of(3, true, true),
                         "id-1",
-                        new RowHistory(3L, List.of("l", "set"), "15016", null),
-                        true,
-                        true);
+                        new RowHistory(3L, List.of("l", "set"), "15016", null));
         assertThat(roundTrip(row)).isEqualTo(row);
     }
 
     @Test
-    void theQuarantineAndSeenWholeFlagsSurviveTheWireEachOnItsOwn() throws Exception {
+    void theLandingsDestinationAndSeenWholeSurviveTheWireEachOnItsOwn() throws Exception {
         RowChange insert = Changes.insert(1, "a", 100);
         RowChange quarantined =
-                insert.enriched(insert.schema(), null, insert.after(), 1, 1L, "q", true, false);
+                insert.enriched(
+                        insert.schema(), null, insert.after(), 1L, Landing.of(1, true, false), "q");
         RowChange whole =
-                insert.enriched(insert.schema(), null, insert.after(), 1, 1L, "w", false, true);
+                insert.enriched(
+                        insert.schema(), null, insert.after(), 1L, Landing.of(1, false, true), "w");
         assertThat(roundTrip(quarantined)).isEqualTo(quarantined).isNotEqualTo(whole);
         RowChange back = (RowChange) roundTrip(whole);
         assertThat(back.tableSeenWhole()).isTrue();

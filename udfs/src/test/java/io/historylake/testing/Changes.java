@@ -3,6 +3,7 @@ package io.historylake.testing;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.Column;
 import io.historylake.model.LakeType;
+import io.historylake.model.Landing;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.TableId;
@@ -77,10 +78,8 @@ public final class Changes {
                 change.schema(),
                 change.before(),
                 change.after(),
-                change.schemaVersion(),
                 change.eventTimeMicros(),
-                change.eventId(),
-                change.quarantined(),
-                true);
+                Landing.of(Math.max(1, change.schemaVersion()), change.quarantined(), true),
+                change.eventId());
     }
 }

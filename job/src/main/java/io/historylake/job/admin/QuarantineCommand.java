@@ -1,6 +1,6 @@
 package io.historylake.job.admin;
 
-import io.historylake.job.sink.LakeSinkFactory;
+import io.historylake.job.sink.LakePaths;
 import io.historylake.model.TableId;
 import java.util.List;
 import org.apache.flink.core.fs.Path;
@@ -27,7 +27,7 @@ public final class QuarantineCommand {
                 table = args[i];
             }
         }
-        Path lake = LakeSinkFactory.resolve(lakePath);
+        Path lake = LakePaths.resolve(lakePath);
         QuarantineRelease quarantine = new QuarantineRelease(lake);
         if ("list".equals(action)) {
             List<TableId> tables = quarantine.quarantinedTables();

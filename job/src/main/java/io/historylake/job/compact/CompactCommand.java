@@ -3,7 +3,7 @@ package io.historylake.job.compact;
 import io.historylake.job.config.ConfigException;
 import io.historylake.job.config.S3Options;
 import io.historylake.job.sink.LakeFileSystems;
-import io.historylake.job.sink.LakeSinkFactory;
+import io.historylake.job.sink.LakePaths;
 import io.historylake.model.TableId;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +85,7 @@ public final class CompactCommand {
             s3.set(S3Options.SECRET_KEY, secret);
         }
         LakeFileSystems.initialize(s3);
-        Path lake = LakeSinkFactory.resolve(lakePath);
+        Path lake = LakePaths.resolve(lakePath);
         return new Compactor(
                         lake,
                         new Compactor.Settings(target.getBytes(), minAge, grace),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.historylake.job.EnrichmentSettings;
 import io.historylake.job.HistoryLakeJob;
 import io.historylake.job.config.HistoryLakeOptions;
-import io.historylake.job.sink.LakeSinkFactory;
+import io.historylake.job.sink.LakeSink;
 import io.historylake.job.testing.Lake;
 import io.historylake.job.testing.ListedEvents;
 import io.historylake.model.BinlogPosition;
@@ -95,7 +95,7 @@ class StatementAttributionITCase {
         org.apache.flink.core.fs.Path lake = new org.apache.flink.core.fs.Path(work.toUri());
         new HistoryLakeJob(
                         ListedEvents.source(events),
-                        LakeSinkFactory.sinks(lake, options),
+                        LakeSink.builder().lake(lake).options(options).build(),
                         EnrichmentSettings.defaults())
                 .build(env);
         env.execute("statement attribution");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.historylake.job.testing.Await;
+import io.historylake.model.Landing;
 import io.historylake.model.RowChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,7 +95,10 @@ class BackgroundParquetWriterTest {
             writer.addElement(row("orders", 0, 1));
             RowChange other = row("orders", 1, 2);
             RowChange v2 =
-                    other.enriched(2, other.eventTimeMicros(), other.eventId())
+                    other.enriched(
+                                    Landing.of(2, false, false),
+                                    other.eventTimeMicros(),
+                                    other.eventId())
                             .withHistory(other.history());
             assertThatThrownBy(() -> writer.addElement(v2))
                     .hasMessageContaining("received a row of shop.orders v2");

@@ -3,6 +3,7 @@ package io.historylake.job.sink;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.Column;
 import io.historylake.model.LakeType;
+import io.historylake.model.Landing;
 import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.model.RowHistory;
@@ -29,7 +30,7 @@ final class SinkRows {
                         new Object[] {id},
                         micros,
                         new BinlogPosition("binlog.000001", 4, position))
-                .enriched(version, micros, table + "-" + position)
+                .enriched(Landing.of(version, false, false), micros, table + "-" + position)
                 .withHistory(new RowHistory(1, List.of(), null, null));
     }
 }

@@ -3,7 +3,7 @@ package io.historylake.job.upgrade;
 import io.historylake.job.EnrichmentSettings;
 import io.historylake.job.HistoryLakeJob;
 import io.historylake.job.config.HistoryLakeOptions;
-import io.historylake.job.sink.LakeSinkFactory;
+import io.historylake.job.sink.LakeSink;
 import io.historylake.job.testing.ResumableEvents;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.CdcEvent;
@@ -100,8 +100,10 @@ final class UpgradeCase {
         options.set(HistoryLakeOptions.ATHENA_DATABASE, "history");
         new HistoryLakeJob(
                         new ResumableEvents(events),
-                        LakeSinkFactory.sinks(
-                                new org.apache.flink.core.fs.Path(LAKE.toUri()), options),
+                        LakeSink.builder()
+                                .lake(new org.apache.flink.core.fs.Path(LAKE.toUri()))
+                                .options(options)
+                                .build(),
                         EnrichmentSettings.defaults())
                 .build(env);
         return env.executeAsync("upgrade case");
