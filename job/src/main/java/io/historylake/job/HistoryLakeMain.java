@@ -18,6 +18,7 @@ import io.historylake.job.source.TableSelection;
 import io.historylake.mask.MaskingRules;
 import io.historylake.model.BinlogPosition;
 import io.historylake.schema.SchemaPolicies;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
@@ -68,7 +69,14 @@ public final class HistoryLakeMain {
             LakeFileSystems.initialize(options); // a cluster loads its plugins itself
         }
         Path lake = LakePaths.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
-        StreamExecutionEnvironment env = JobEnvironment.create(options);
+        Configuration effective =
+                JobResume.resolve(
+                        options,
+                        capture.mysql(),
+                        capture.selection(),
+                        List.copyOf(capture.target().tables()),
+                        lake);
+        StreamExecutionEnvironment env = JobEnvironment.create(effective);
         new HistoryLakeJob(
                         capture.source(),
                         LakeSink.builder().lake(lake).options(options).build(),

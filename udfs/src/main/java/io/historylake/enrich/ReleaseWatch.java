@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The released quarantined versions, read from {@link QuarantineReleases} by a thread of its own
- * every few seconds, so that the task thread only looks them up in memory (a release is a file in
- * the lake: on S3 a request per check).
+ * every few seconds while a table of this subtask is quarantined, so that the task thread only
+ * looks them up in memory (a release is a file in the lake: on S3 a request per check).
  */
 final class ReleaseWatch implements AutoCloseable {
 
@@ -23,6 +23,7 @@ final class ReleaseWatch implements AutoCloseable {
     private final QuarantineReleases releases;
     private final Duration every;
     private volatile Set<ReleasedVersion> released = Set.of();
+    private volatile boolean watching;
     private ScheduledExecutorService poller;
 
     ReleaseWatch(QuarantineReleases releases, Duration every) {
@@ -46,6 +47,11 @@ final class ReleaseWatch implements AutoCloseable {
                 this::refreshOrWarn, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** A table's rows go to the quarantine: from now on, look for releases. */
+    void watch() {
+        watching = true;
+    }
+
     /** Reads the releases now. */
     void refresh() throws Exception {
         released = Set.copyOf(releases.released());
@@ -56,6 +62,9 @@ final class ReleaseWatch implements AutoCloseable {
     }
 
     private void refreshOrWarn() {
+        if (!watching) {
+            return;
+        }
         try {
             refresh();
         } catch (Exception e) {

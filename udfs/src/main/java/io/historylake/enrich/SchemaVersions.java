@@ -84,10 +84,13 @@ final class SchemaVersions {
             throws Exception {
         SchemaVersion version = current(key);
         if (version != null && version.source().equals(row.schema())) {
-            if (version.quarantined() && releases.isReleased(row.table(), version.version())) {
-                report.released(row.table(), version.version());
-                version = version.released();
-                setCurrent(key, version);
+            if (version.quarantined()) {
+                releases.watch();
+                if (releases.isReleased(row.table(), version.version())) {
+                    report.released(row.table(), version.version());
+                    version = version.released();
+                    setCurrent(key, version);
+                }
             }
             return version;
         }

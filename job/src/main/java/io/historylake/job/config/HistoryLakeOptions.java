@@ -223,7 +223,9 @@ public final class HistoryLakeOptions {
             ConfigOptions.key("checkpoint.dir")
                     .stringType()
                     .defaultValue("file:///tmp/history-lake/checkpoints")
-                    .withDescription("Where checkpoints are kept (retained on cancellation).");
+                    .withDescription(
+                            "Where checkpoints are kept (retained on cancellation), each job"
+                                    + " (MySQL server, tables, lake) in a directory of its own.");
     public static final ConfigOption<StateBackend> STATE_BACKEND =
             ConfigOptions.key("state.backend")
                     .enumType(StateBackend.class)
@@ -231,11 +233,24 @@ public final class HistoryLakeOptions {
                     .withDescription(
                             "hashmap (heap; local default) or rocksdb (incremental checkpoints;"
                                     + " the production setting for tables of many keys).");
+    public static final ConfigOption<Boolean> SNAPSHOT_NEW =
+            ConfigOptions.key("snapshot.new")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Take a new snapshot of the tables although the lake already holds"
+                                    + " their history (e.g. after a purged binlog); recorded in"
+                                    + " <lake>/_snapshots/. Without it a start resumes from this"
+                                    + " job's latest checkpoint, and refuses to snapshot again into"
+                                    + " such a lake.");
     public static final ConfigOption<String> RESTORE =
             ConfigOptions.key("restore")
                     .stringType()
                     .defaultValue("")
-                    .withDescription("Checkpoint or savepoint path to resume from (local runs).");
+                    .withDescription(
+                            "Checkpoint or savepoint path to resume from; unset, the latest"
+                                    + " checkpoint of the same job (MySQL server, tables, lake)"
+                                    + " under checkpoint.dir.");
     public static final ConfigOption<Integer> RESTART_ATTEMPTS =
             ConfigOptions.key("restart.attempts")
                     .intType()

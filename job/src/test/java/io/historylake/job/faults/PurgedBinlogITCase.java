@@ -127,8 +127,8 @@ class PurgedBinlogITCase {
     }
 
     /**
-     * The README's recovery: {@code --startup initial} and a new {@code --checkpoint.dir}; the
-     * counter tables' binlog changes before the outage were {@code beforeOutage}.
+     * The README's recovery: {@code --startup initial --snapshot.new true}, recorded in the lake;
+     * the counter tables' binlog changes before the outage were {@code beforeOutage}.
      */
     private void recoverWithANewSnapshot(
             Lake lake, CounterTables db, Map<String, Map<String, Long>> beforeOutage)
@@ -141,8 +141,8 @@ class PurgedBinlogITCase {
                                 "purged",
                                 "--startup",
                                 "initial",
-                                "--checkpoint.dir",
-                                work.resolve("checkpoints-recovery").toUri().toString()));
+                                "--snapshot.new",
+                                "true"));
         long resnapshot = 0;
         for (String table : db.tables()) {
             resnapshot += MYSQL.count("SELECT count(*) FROM " + table);
@@ -195,6 +195,18 @@ class PurgedBinlogITCase {
                 .containsExactlyInAnyOrder(
                         List.of("c", "2"), List.of("c", "4"), List.of("u", "2"), List.of("d", "1"));
         LakeAssertions.assertNoDuplicateEventIds(lake, "purged_items");
+        List<String> records = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(lake.root().resolve("_snapshots"))) {
+            for (Path file : files.toList()) {
+                records.add(java.nio.file.Files.readString(file));
+            }
+        }
+        assertThat(records)
+                .as("the new snapshot, recorded in the lake")
+                .singleElement()
+                .asString()
+                .contains("\"reason\": \"--snapshot.new true\"")
+                .contains("\"purged.items\"");
         LakeAssertions.assertStateEquals(
                 MYSQL,
                 lake,

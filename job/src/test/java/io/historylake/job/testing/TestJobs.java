@@ -78,13 +78,16 @@ public final class TestJobs {
         }
     }
 
-    /** The newest retained checkpoint ({@code .../chk-N}) under the checkpoint directory. */
+    /**
+     * The newest retained checkpoint ({@code <job>/<flink job id>/chk-N}) under the checkpoint
+     * directory.
+     */
     public static Optional<Path> latestCheckpoint(Path work) throws Exception {
         Path dir = work.resolve("checkpoints");
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.walk(dir, 3)) {
+        try (Stream<Path> files = Files.walk(dir, 4)) {
             return files.filter(p -> p.getFileName().toString().equals("_metadata"))
                     .map(Path::getParent)
                     .max(
