@@ -155,9 +155,11 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
             eventTime = snapshotEventTime(snapshotTime);
             snapshotId = snapshotTime;
         }
-        SchemaVersion version =
-                versions.of(
-                        row, eventTime, ctx.getCurrentKey(), v -> ctx.output(SCHEMA_VERSIONS, v));
+        SchemaVersion version = versions.inForce(row, ctx.getCurrentKey());
+        if (version == null) {
+            version = versions.next(row, eventTime, ctx.getCurrentKey());
+            ctx.output(SCHEMA_VERSIONS, version);
+        }
         if (version.quarantined()) {
             report.quarantinedEvent();
         }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -75,38 +74,48 @@ final class SchemaVersions {
     }
 
     /**
-     * The version a row of the current key (table) lands under: the current one while the row has
-     * its schema, else the next one, which goes to {@code created}.
+     * The version in force for a row of the current key (table), when the row has its schema (a
+     * released quarantine lifted on the way); null when the row needs the {@link #next} one.
+     */
+    SchemaVersion inForce(RowChange row, String key) throws Exception {
+        SchemaVersion version = current(key);
+        if (version == null || !version.source().equals(row.schema())) {
+            return null;
+        }
+        if (version.quarantined()) {
+            releases.watch();
+            if (releases.isReleased(row.table(), version.version())) {
+                report.released(row.table(), version.version());
+                version = version.released();
+                setCurrent(key, version);
+            }
+        }
+        return version;
+    }
+
+    /**
+     * The table's next version, for a row whose schema is not the one in force, judged against all
+     * earlier ones.
      *
      * @throws SuppressRestartsException on a violation under the fail policy
      */
-    SchemaVersion of(RowChange row, long eventTime, String key, Consumer<SchemaVersion> created)
-            throws Exception {
-        SchemaVersion version = current(key);
-        if (version != null && version.source().equals(row.schema())) {
-            if (version.quarantined()) {
-                releases.watch();
-                if (releases.isReleased(row.table(), version.version())) {
-                    report.released(row.table(), version.version());
-                    version = version.released();
-                    setCurrent(key, version);
-                }
-            }
-            return version;
-        }
+    SchemaVersion next(RowChange row, long eventTime, String key) throws Exception {
         SchemaPolicy policy = policies.forTable(row.table());
         SchemaVersion next;
         try {
             next =
                     SchemaEvolution.next(
-                            history(version), row.schema(), lastDdl.value(), policy, eventTime);
+                            history(current(key)),
+                            row.schema(),
+                            lastDdl.value(),
+                            policy,
+                            eventTime);
         } catch (SchemaViolationException e) {
             report.refused(e.getMessage());
             throw new SuppressRestartsException(e);
         }
         setCurrent(key, next);
         history.add(next);
-        created.accept(next);
         report.newVersion(row.table(), next, policy);
         return next;
     }

@@ -30,6 +30,15 @@ import javax.sql.rowset.serial.SerialBlob;
  */
 public final class SignedTimeDriver implements Driver {
 
+    static {
+        // Registered as JDBC drivers are, so that Flink CDC's connection pool finds it by name.
+        try {
+            java.sql.DriverManager.registerDriver(new SignedTimeDriver());
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Driver mysql = new com.mysql.cj.jdbc.Driver();
 
     public SignedTimeDriver() throws SQLException {}
@@ -70,15 +79,37 @@ public final class SignedTimeDriver implements Driver {
         return mysql.getParentLogger();
     }
 
-    /** Wraps statements (of any kind) so that the result sets they return are wrapped too. */
-    static <T> T wrap(Class<T> type, T target) {
-        InvocationHandler handler =
-                ResultSet.class.equals(type)
-                        ? new TimeResultSet((ResultSet) target)
-                        : new Forwarding(target);
+    /**
+     * Wraps statements (of any kind) so that the result sets they return are wrapped too; a result
+     * set only when it has a TIME column, since every call through a proxy costs a reflective call
+     * (a snapshot makes several per row).
+     */
+    static <T> T wrap(Class<T> type, T target) throws SQLException {
+        InvocationHandler handler;
+        if (ResultSet.class.equals(type)) {
+            boolean[] timeColumns = timeColumns((ResultSet) target);
+            if (timeColumns == null) {
+                return target;
+            }
+            handler = new TimeResultSet((ResultSet) target, timeColumns);
+        } else {
+            handler = new Forwarding(target);
+        }
         return type.cast(
                 Proxy.newProxyInstance(
                         SignedTimeDriver.class.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    /** Which columns (1-based) are TIME; null when none is. */
+    private static boolean[] timeColumns(ResultSet rs) throws SQLException {
+        var meta = rs.getMetaData();
+        boolean[] time = new boolean[meta.getColumnCount() + 1];
+        boolean any = false;
+        for (int i = 1; i < time.length; i++) {
+            time[i] = meta.getColumnType(i) == Types.TIME;
+            any |= time[i];
+        }
+        return any ? time : null;
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
@@ -114,10 +145,11 @@ public final class SignedTimeDriver implements Driver {
     /** A result set whose TIME blobs carry the shift for negative values above -1 h. */
     private static final class TimeResultSet implements InvocationHandler {
         private final ResultSet target;
-        private boolean[] timeColumns;
+        private final boolean[] timeColumns;
 
-        TimeResultSet(ResultSet target) {
+        TimeResultSet(ResultSet target, boolean[] timeColumns) {
             this.target = target;
+            this.timeColumns = timeColumns;
         }
 
         @Override
@@ -131,14 +163,7 @@ public final class SignedTimeDriver implements Driver {
             return isTime(column) ? shifted((Blob) result) : result;
         }
 
-        private boolean isTime(int column) throws SQLException {
-            if (timeColumns == null) {
-                var meta = target.getMetaData();
-                timeColumns = new boolean[meta.getColumnCount() + 1];
-                for (int i = 1; i < timeColumns.length; i++) {
-                    timeColumns[i] = meta.getColumnType(i) == Types.TIME;
-                }
-            }
+        private boolean isTime(int column) {
             return column > 0 && column < timeColumns.length && timeColumns[column];
         }
 

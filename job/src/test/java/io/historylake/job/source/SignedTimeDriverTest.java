@@ -99,6 +99,16 @@ class SignedTimeDriverTest {
                         null);
     }
 
+    @Test
+    void aResultSetWithoutTimeColumnsIsConnectorJsOwnWithNoCallInBetween() throws Exception {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement("SELECT 1 AS n, 'x' AS t");
+                ResultSet rs = s.executeQuery()) {
+            assertThat(java.lang.reflect.Proxy.isProxyClass(rs.getClass())).isFalse();
+            assertThat(rs.getClass().getName()).startsWith("com.mysql.cj.jdbc.");
+        }
+    }
+
     private static Connection connect() throws Exception {
         Properties props = new Properties();
         props.setProperty("user", MYSQL.cdcUser().user());
