@@ -220,7 +220,9 @@ public final class Bench {
                         + ": lake "
                         + lake.rowsByOp()
                         + " but the binlog holds c/u/d "
-                        + java.util.Arrays.toString(truth));
+                        + java.util.Arrays.toString(truth)
+                        + "; the run's log says:\n"
+                        + JobRun.incidents(lakeDir.getParent()));
         return lake;
     }
 

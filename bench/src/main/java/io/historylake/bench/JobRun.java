@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  */
 final class JobRun {
 
+    private static final Pattern INCIDENT =
+            Pattern.compile(
+                    "restore lost connection|Failed to restore|switched from \\w+ to"
+                            + " (FAILED|RESTARTING)|Restarting|Exception");
+
     private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     /** What one run measured. */
@@ -233,6 +238,23 @@ final class JobRun {
             }
         }
         return peak;
+    }
+
+    /** Lines of a run's log that tell of reconnects, restarts and failures, for a failed check. */
+    static String incidents(Path work) throws IOException {
+        Path log = work.resolve("job.log");
+        if (!Files.exists(log)) {
+            return "no job.log in " + work;
+        }
+        List<String> found = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (INCIDENT.matcher(line).find() && found.size() < 20) {
+                found.add(line.length() > 300 ? line.substring(0, 300) : line);
+            }
+        }
+        return found.isEmpty()
+                ? "no reconnect, restart or failure in " + log
+                : String.join("\n", found);
     }
 
     private static String tail(Path log) throws IOException {
