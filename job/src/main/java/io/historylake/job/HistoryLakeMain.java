@@ -20,6 +20,7 @@ import io.historylake.model.BinlogPosition;
 import io.historylake.schema.SchemaPolicies;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -75,7 +76,11 @@ public final class HistoryLakeMain {
                         capture.mysql(),
                         capture.selection(),
                         List.copyOf(capture.target().tables()),
-                        lake);
+                        lake,
+                        StreamExecutionEnvironment.getExecutionEnvironment()
+                                .getConfiguration()
+                                .getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
+                                .isPresent());
         StreamExecutionEnvironment env = JobEnvironment.create(effective);
         new HistoryLakeJob(
                         capture.source(),

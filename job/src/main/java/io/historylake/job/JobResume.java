@@ -40,6 +40,8 @@ public final class JobResume {
      * The options this start runs with: the job's own checkpoint directory, and {@code restore} set
      * to its latest retained checkpoint unless one is given or a new snapshot is asked for.
      *
+     * @param restoredByFlink whether Flink itself restores the job (a savepoint path in its
+     *     configuration: {@code flink run -s}, a managed service restoring a snapshot)
      * @throws ConfigException when a snapshot would start again into a lake with the tables'
      *     history
      */
@@ -48,7 +50,8 @@ public final class JobResume {
             MySqlConnection mysql,
             TableSelection selection,
             List<TableId> tables,
-            Path lake)
+            Path lake,
+            boolean restoredByFlink)
             throws IOException {
         Configuration effective = new Configuration(options);
         Path checkpoints =
@@ -57,7 +60,7 @@ public final class JobResume {
                         "job-" + identity(mysql, selection, lake));
         effective.set(HistoryLakeOptions.CHECKPOINT_DIR, checkpoints.toString());
         boolean fresh = options.get(HistoryLakeOptions.SNAPSHOT_NEW);
-        if (!options.get(HistoryLakeOptions.RESTORE).isBlank()) {
+        if (restoredByFlink || !options.get(HistoryLakeOptions.RESTORE).isBlank()) {
             return effective;
         }
         Path latest = fresh ? null : RetainedCheckpoints.latest(checkpoints);

@@ -62,6 +62,25 @@ class JobResumeTest {
         assertThat(JobResume.RetainedCheckpoints.latest(flink(dir.resolve("none")))).isNull();
     }
 
+    @Test
+    void aSnapshotIntoALakeWithHistoryIsRefusedUnlessFlinkRestoresTheJobItself() throws Exception {
+        Files.createDirectories(dir.resolve("lake/_schemas/shop/orders"));
+        Files.writeString(dir.resolve("lake/_schemas/shop/orders/v1.avsc"), "{}");
+        var options = new org.apache.flink.configuration.Configuration();
+        options.set(
+                io.historylake.job.config.HistoryLakeOptions.CHECKPOINT_DIR,
+                dir.resolve("checkpoints").toUri().toString());
+        var tables = java.util.List.of(new io.historylake.model.TableId("shop", "orders"));
+        var lake = flink(dir.resolve("lake"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> JobResume.resolve(options, MYSQL, SHOP, tables, lake, false))
+                .hasMessageContaining("already holds the history of shop.orders");
+        assertThat(JobResume.resolve(options, MYSQL, SHOP, tables, lake, true))
+                .as("flink run -s, or a managed service restoring its snapshot")
+                .isNotNull();
+    }
+
     private Path checkpoint(String name, Instant time) throws Exception {
         Path chk = Files.createDirectories(dir.resolve(name));
         Files.setLastModifiedTime(
