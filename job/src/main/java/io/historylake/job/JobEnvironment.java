@@ -1,6 +1,7 @@
 package io.historylake.job;
 
 import io.historylake.job.config.HistoryLakeOptions;
+import io.historylake.job.config.RunOptions;
 import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -48,11 +49,8 @@ public final class JobEnvironment {
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         flink.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                options.get(HistoryLakeOptions.CHECKPOINT_DIR));
-        boolean rocksdb =
-                options.get(HistoryLakeOptions.STATE_BACKEND)
-                        == HistoryLakeOptions.StateBackend.ROCKSDB;
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY, options.get(RunOptions.CHECKPOINT_DIR));
+        boolean rocksdb = options.get(RunOptions.STATE_BACKEND) == RunOptions.StateBackend.ROCKSDB;
         flink.set(StateBackendOptions.STATE_BACKEND, rocksdb ? "rocksdb" : "hashmap");
         flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, rocksdb);
         if (rocksdb) {
@@ -96,10 +94,10 @@ public final class JobEnvironment {
         flink.set(
                 RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS,
                 bounded
-                        ? Math.min(3, options.get(HistoryLakeOptions.RESTART_ATTEMPTS))
-                        : options.get(HistoryLakeOptions.RESTART_ATTEMPTS));
-        flink.set(CoreOptions.DEFAULT_PARALLELISM, options.get(HistoryLakeOptions.PARALLELISM));
-        String restore = options.get(HistoryLakeOptions.RESTORE);
+                        ? Math.min(3, options.get(RunOptions.RESTART_ATTEMPTS))
+                        : options.get(RunOptions.RESTART_ATTEMPTS));
+        flink.set(CoreOptions.DEFAULT_PARALLELISM, options.get(RunOptions.PARALLELISM));
+        String restore = options.get(RunOptions.RESTORE);
         if (!restore.isBlank()) {
             flink.set(StateRecoveryOptions.SAVEPOINT_PATH, restore);
         }
@@ -111,7 +109,7 @@ public final class JobEnvironment {
      * last files are committed by the first checkpoint after the input ends.
      */
     static Duration checkpointInterval(Configuration options) {
-        Duration interval = options.get(HistoryLakeOptions.CHECKPOINT_INTERVAL);
+        Duration interval = options.get(RunOptions.CHECKPOINT_INTERVAL);
         boolean bounded = !options.get(HistoryLakeOptions.UNTIL).isBlank();
         return bounded && interval.compareTo(BOUNDED_RUN_MAX_INTERVAL) > 0
                 ? BOUNDED_RUN_MAX_INTERVAL
@@ -131,7 +129,7 @@ public final class JobEnvironment {
     public static StreamExecutionEnvironment create(Configuration options) {
         Configuration flink = flinkConfiguration(options);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        int webUiPort = options.get(HistoryLakeOptions.WEB_UI_PORT);
+        int webUiPort = options.get(RunOptions.WEB_UI_PORT);
         if (env instanceof LocalStreamEnvironment && webUiPort > 0) {
             flink.set(RestOptions.PORT, webUiPort);
             env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);

@@ -3,6 +3,7 @@ package io.historylake.job;
 import io.historylake.job.config.ConfigException;
 import io.historylake.job.config.HistoryLakeOptions;
 import io.historylake.job.config.MySqlConnection;
+import io.historylake.job.config.RunOptions;
 import io.historylake.job.source.TableSelection;
 import io.historylake.model.TableId;
 import java.io.IOException;
@@ -56,16 +57,16 @@ public final class JobResume {
         Configuration effective = new Configuration(options);
         Path checkpoints =
                 new Path(
-                        options.get(HistoryLakeOptions.CHECKPOINT_DIR),
+                        options.get(RunOptions.CHECKPOINT_DIR),
                         "job-" + identity(mysql, selection, lake));
-        effective.set(HistoryLakeOptions.CHECKPOINT_DIR, checkpoints.toString());
-        boolean fresh = options.get(HistoryLakeOptions.SNAPSHOT_NEW);
-        if (restoredByFlink || !options.get(HistoryLakeOptions.RESTORE).isBlank()) {
+        effective.set(RunOptions.CHECKPOINT_DIR, checkpoints.toString());
+        boolean fresh = options.get(RunOptions.SNAPSHOT_NEW);
+        if (restoredByFlink || !options.get(RunOptions.RESTORE).isBlank()) {
             return effective;
         }
         Path latest = fresh ? null : RetainedCheckpoints.latest(checkpoints);
         if (latest != null) {
-            effective.set(HistoryLakeOptions.RESTORE, latest.toString());
+            effective.set(RunOptions.RESTORE, latest.toString());
             LOG.info(
                     "Resuming from {}, the latest checkpoint of this job (same MySQL server, tables"
                             + " and lake); --snapshot.new true would start over with a new"

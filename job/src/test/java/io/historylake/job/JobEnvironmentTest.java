@@ -2,8 +2,8 @@ package io.historylake.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.historylake.job.config.HistoryLakeOptions;
-import io.historylake.job.config.HistoryLakeOptions.StateBackend;
+import io.historylake.job.config.RunOptions;
+import io.historylake.job.config.RunOptions.StateBackend;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class JobEnvironmentTest {
 
     private static Configuration options(StateBackend backend) {
         Configuration options = new Configuration();
-        options.set(HistoryLakeOptions.STATE_BACKEND, backend);
+        options.set(RunOptions.STATE_BACKEND, backend);
         return options;
     }
 }

@@ -68,7 +68,7 @@ class JobResumeTest {
         Files.writeString(dir.resolve("lake/_schemas/shop/orders/v1.avsc"), "{}");
         var options = new org.apache.flink.configuration.Configuration();
         options.set(
-                io.historylake.job.config.HistoryLakeOptions.CHECKPOINT_DIR,
+                io.historylake.job.config.RunOptions.CHECKPOINT_DIR,
                 dir.resolve("checkpoints").toUri().toString());
         var tables = java.util.List.of(new io.historylake.model.TableId("shop", "orders"));
         var lake = flink(dir.resolve("lake"));

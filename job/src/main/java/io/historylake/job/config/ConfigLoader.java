@@ -51,8 +51,7 @@ public final class ConfigLoader {
         values.putAll(flags);
         // Enum values are written the way users type them ("specific-offset").
         values.computeIfPresent(HistoryLakeOptions.STARTUP.key(), (k, v) -> v.replace('-', '_'));
-        values.computeIfPresent(
-                HistoryLakeOptions.STATE_BACKEND.key(), (k, v) -> v.replace('-', '_'));
+        values.computeIfPresent(RunOptions.STATE_BACKEND.key(), (k, v) -> v.replace('-', '_'));
         if (!values.containsKey(HistoryLakeOptions.MYSQL_PASSWORD.key())
                 && env.get("MYSQL_PASSWORD") != null) {
             values.put(HistoryLakeOptions.MYSQL_PASSWORD.key(), env.get("MYSQL_PASSWORD"));
@@ -178,7 +177,11 @@ public final class ConfigLoader {
     private static Map<String, ConfigOption<?>> knownOptions() {
         Map<String, ConfigOption<?>> options = new TreeMap<>();
         for (Class<?> holder :
-                List.of(HistoryLakeOptions.class, S3Options.class, SchemaPolicyOptions.class)) {
+                List.of(
+                        HistoryLakeOptions.class,
+                        RunOptions.class,
+                        S3Options.class,
+                        SchemaPolicyOptions.class)) {
             for (Field field : holder.getFields()) {
                 if (Modifier.isStatic(field.getModifiers())
                         && ConfigOption.class.isAssignableFrom(field.getType())) {

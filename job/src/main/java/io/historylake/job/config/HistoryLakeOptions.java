@@ -1,12 +1,12 @@
 package io.historylake.job.config;
 
-import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.MemorySize;
 
 /**
- * The options of the job (S3 ones in {@link S3Options}), typed and documented; README lists them.
+ * The options of the job: capture, attribution, masking and lake (S3 ones in {@link S3Options}, how
+ * the job runs in {@link RunOptions}), typed and documented; README lists them.
  */
 public final class HistoryLakeOptions {
 
@@ -22,14 +22,6 @@ public final class HistoryLakeOptions {
         TIMESTAMP,
         /** Binlog events from a position ({@code startup.binlog-file}/{@code -pos} or gtid). */
         SPECIFIC_OFFSET
-    }
-
-    /** Where keyed state lives. */
-    public enum StateBackend {
-        /** On the JVM heap: fast, for small tables and local runs. */
-        HASHMAP,
-        /** RocksDB on local disk with incremental checkpoints: for production and large tables. */
-        ROCKSDB
     }
 
     /** Parquet compression codec. */
@@ -212,60 +204,4 @@ public final class HistoryLakeOptions {
                     .memoryType()
                     .defaultValue(MemorySize.parse("32mb"))
                     .withDescription("Parquet row group size (buffered in memory per open file).");
-    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
-            ConfigOptions.key("checkpoint.interval")
-                    .durationType()
-                    .defaultValue(Duration.ofSeconds(30))
-                    .withDescription(
-                            "Checkpoint interval; files become visible when a checkpoint"
-                                    + " completes.");
-    public static final ConfigOption<String> CHECKPOINT_DIR =
-            ConfigOptions.key("checkpoint.dir")
-                    .stringType()
-                    .defaultValue("file:///tmp/history-lake/checkpoints")
-                    .withDescription(
-                            "Where checkpoints are kept (retained on cancellation), each job"
-                                    + " (MySQL server, tables, lake) in a directory of its own.");
-    public static final ConfigOption<StateBackend> STATE_BACKEND =
-            ConfigOptions.key("state.backend")
-                    .enumType(StateBackend.class)
-                    .defaultValue(StateBackend.HASHMAP)
-                    .withDescription(
-                            "hashmap (heap; local default) or rocksdb (incremental checkpoints;"
-                                    + " the production setting for tables of many keys).");
-    public static final ConfigOption<Boolean> SNAPSHOT_NEW =
-            ConfigOptions.key("snapshot.new")
-                    .booleanType()
-                    .defaultValue(false)
-                    .withDescription(
-                            "Take a new snapshot of the tables although the lake already holds"
-                                    + " their history (e.g. after a purged binlog); recorded in"
-                                    + " <lake>/_snapshots/. Without it a start resumes from this"
-                                    + " job's latest checkpoint, and refuses to snapshot again into"
-                                    + " such a lake.");
-    public static final ConfigOption<String> RESTORE =
-            ConfigOptions.key("restore")
-                    .stringType()
-                    .defaultValue("")
-                    .withDescription(
-                            "Checkpoint or savepoint path to resume from; unset, the latest"
-                                    + " checkpoint of the same job (MySQL server, tables, lake)"
-                                    + " under checkpoint.dir.");
-    public static final ConfigOption<Integer> RESTART_ATTEMPTS =
-            ConfigOptions.key("restart.attempts")
-                    .intType()
-                    .defaultValue(20)
-                    .withDescription(
-                            "Restarts after a failure (exponential back-off from 1 s to 1 min)"
-                                    + " before the job fails; a bounded run allows 3.");
-    public static final ConfigOption<Integer> PARALLELISM =
-            ConfigOptions.key("parallelism")
-                    .intType()
-                    .defaultValue(1)
-                    .withDescription("Parallelism of snapshot readers, enrichment and writers.");
-    public static final ConfigOption<Integer> WEB_UI_PORT =
-            ConfigOptions.key("local.web-ui-port")
-                    .intType()
-                    .defaultValue(8081)
-                    .withDescription("Dashboard port of a local (java -jar) run; 0 turns it off.");
 }

@@ -36,8 +36,7 @@ class ConfigLoaderTest {
                         managed);
         assertThat(conf.get(HistoryLakeOptions.MYSQL_HOST)).isEqualTo("managed");
         assertThat(conf.get(HistoryLakeOptions.MYSQL_PORT)).isEqualTo(3308);
-        assertThat(conf.get(HistoryLakeOptions.CHECKPOINT_INTERVAL))
-                .isEqualTo(Duration.ofSeconds(7));
+        assertThat(conf.get(RunOptions.CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
