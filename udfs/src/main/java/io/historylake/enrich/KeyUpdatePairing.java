@@ -1,5 +1,6 @@
 package io.historylake.enrich;
 
+import io.historylake.model.Op;
 import io.historylake.model.RowChange;
 import io.historylake.serde.CdcTypeInfo;
 import java.io.IOException;
@@ -28,14 +29,12 @@ final class KeyUpdatePairing {
 
     /** Whether {@code row} is a delete half to hold. */
     static boolean isDeleteHalf(RowChange row) {
-        return row.pkChanged() && row.op() == io.historylake.model.Op.DELETE && row.after() == null;
+        return row.pkChanged() && row.op() == Op.DELETE && row.after() == null;
     }
 
     /** Whether {@code row} is the insert half that goes with the held {@code delete}. */
     static boolean isInsertHalfOf(RowChange row, RowChange delete) {
-        return row.pkChanged()
-                && row.op() == io.historylake.model.Op.CREATE
-                && row.position().equals(delete.position());
+        return row.pkChanged() && row.op() == Op.CREATE && row.position().equals(delete.position());
     }
 
     /** Takes the held delete half of the current key (the table), if any. */

@@ -4,7 +4,9 @@ import io.historylake.model.TableId;
 import io.historylake.schema.QuarantineReleases;
 import io.historylake.schema.ReleasedVersion;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
@@ -65,8 +67,8 @@ public final class LakeQuarantine implements QuarantineReleases {
         return released;
     }
 
-    private static Set<FileStatus> directories(FileSystem fs, Path parent) throws IOException {
-        Set<FileStatus> dirs = new HashSet<>();
+    private static List<FileStatus> directories(FileSystem fs, Path parent) throws IOException {
+        List<FileStatus> dirs = new ArrayList<>();
         for (FileStatus child : children(fs, parent)) {
             if (child.isDir()) {
                 dirs.add(child);
