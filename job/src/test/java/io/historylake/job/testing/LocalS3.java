@@ -117,6 +117,10 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback {
             Files.createDirectories(target.getParent());
             try (InputStream in = fs.open(new org.apache.flink.core.fs.Path(key))) {
                 Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.FileNotFoundException e) {
+                // Gone since the listing: a running job's in-flight upload part (`<part>-<uuid>`),
+                // deleted when its checkpoint completes; committed objects are never deleted.
+                Files.deleteIfExists(target);
             }
         }
         return to;
