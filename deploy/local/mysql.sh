@@ -64,7 +64,7 @@ start() {
     --socket="$dir/mysqld.sock" --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" \
     --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
     --server-id=1 --log-bin="$dir/data/binlog" --binlog-format=ROW --binlog-row-image=FULL \
-    --binlog-annotate-row-events=ON --default-time-zone=+00:00 \
+    --binlog-annotate-row-events=ON --binlog-row-metadata=FULL --default-time-zone=+00:00 \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
     --innodb-buffer-pool-size=${HL_MYSQL_BUFFER_POOL:-256M} --innodb-flush-log-at-trx-commit=2 \
     --sync-binlog=0 --max-allowed-packet=256M --max-connections=200 >/dev/null 2>&1 &

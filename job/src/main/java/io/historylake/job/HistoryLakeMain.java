@@ -1,6 +1,7 @@
 package io.historylake.job;
 
 import io.historylake.enrich.AttributionRules;
+import io.historylake.job.capture.NativeCaptureFactory;
 import io.historylake.job.config.ConfigException;
 import io.historylake.job.config.ConfigLoader;
 import io.historylake.job.config.HistoryLakeOptions;
@@ -13,12 +14,13 @@ import io.historylake.job.sink.LakeSink;
 import io.historylake.job.source.CaptureTarget;
 import io.historylake.job.source.MySqlCdcSourceFactory;
 import io.historylake.job.source.MySqlPreflight;
-import io.historylake.job.source.StopAtOffsetSource;
 import io.historylake.job.source.TableSelection;
 import io.historylake.mask.MaskingRules;
 import io.historylake.model.BinlogPosition;
+import io.historylake.model.CdcEvent;
 import io.historylake.schema.SchemaPolicies;
 import java.util.List;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -108,7 +110,7 @@ public final class HistoryLakeMain {
             CaptureTarget target,
             MaskingRules masking,
             BinlogPosition stopAt,
-            StopAtOffsetSource source) {}
+            Source<CdcEvent, ?, ?> source) {}
 
     /**
      * Checks the options and the database (preflight) and builds the capture source; the benchmark
@@ -139,7 +141,9 @@ public final class HistoryLakeMain {
                 target,
                 masking,
                 stopAt,
-                MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt));
+                options.get(HistoryLakeOptions.CAPTURE) == HistoryLakeOptions.Capture.NATIVE
+                        ? NativeCaptureFactory.create(options, mysql, selection, target, stopAt)
+                        : MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt));
     }
 
     private static AttributionRules attribution(Configuration options) {

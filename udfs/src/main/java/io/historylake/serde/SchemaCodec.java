@@ -20,13 +20,13 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /** Binary encoding of table schemas and schema verdicts. */
-final class SchemaCodec {
+public final class SchemaCodec {
 
     private static final LakeType.Kind[] KINDS = LakeType.Kind.values();
 
     private SchemaCodec() {}
 
-    static void writeSchema(TableSchema schema, DataOutputView out) throws IOException {
+    public static void writeSchema(TableSchema schema, DataOutputView out) throws IOException {
         StringValue.writeString(schema.table().database(), out);
         StringValue.writeString(schema.table().table(), out);
         out.writeInt(schema.columns().size());
@@ -44,7 +44,7 @@ final class SchemaCodec {
         writeStrings(schema.primaryKey(), out);
     }
 
-    static TableSchema readSchema(DataInputView in) throws IOException {
+    public static TableSchema readSchema(DataInputView in) throws IOException {
         TableId table = new TableId(StringValue.readString(in), StringValue.readString(in));
         int n = in.readInt();
         List<Column> columns = new ArrayList<>(n);

@@ -18,7 +18,7 @@ import org.apache.flink.types.StringValue;
  * Binary encoding of the parts of {@link io.historylake.model.CdcEvent}s: images, values,
  * positions.
  */
-final class ValueCodec {
+public final class ValueCodec {
 
     private ValueCodec() {}
 
@@ -51,7 +51,8 @@ final class ValueCodec {
     }
 
     @SuppressWarnings("unchecked")
-    static void writeValue(LakeType type, Object value, DataOutputView out) throws IOException {
+    public static void writeValue(LakeType type, Object value, DataOutputView out)
+            throws IOException {
         switch (type.kind()) {
             case INT, DATE -> out.writeInt((Integer) value);
             case LONG, TIMESTAMP_MICROS -> out.writeLong((Long) value);
@@ -69,7 +70,7 @@ final class ValueCodec {
         }
     }
 
-    static Object readValue(LakeType type, DataInputView in) throws IOException {
+    public static Object readValue(LakeType type, DataInputView in) throws IOException {
         return switch (type.kind()) {
             case INT, DATE -> in.readInt();
             case LONG, TIMESTAMP_MICROS -> in.readLong();
@@ -106,7 +107,8 @@ final class ValueCodec {
                 : null;
     }
 
-    static void writePosition(BinlogPosition position, DataOutputView out) throws IOException {
+    public static void writePosition(BinlogPosition position, DataOutputView out)
+            throws IOException {
         out.writeBoolean(position != null);
         if (position != null) {
             StringValue.writeString(position.file(), out);
@@ -115,7 +117,7 @@ final class ValueCodec {
         }
     }
 
-    static BinlogPosition readPosition(DataInputView in) throws IOException {
+    public static BinlogPosition readPosition(DataInputView in) throws IOException {
         return in.readBoolean()
                 ? new BinlogPosition(StringValue.readString(in), in.readLong(), in.readInt())
                 : null;
@@ -148,14 +150,14 @@ final class ValueCodec {
         return List.copyOf(values);
     }
 
-    static void writeNullableString(String value, DataOutputView out) throws IOException {
+    public static void writeNullableString(String value, DataOutputView out) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             StringValue.writeString(value, out);
         }
     }
 
-    static String readNullableString(DataInputView in) throws IOException {
+    public static String readNullableString(DataInputView in) throws IOException {
         return in.readBoolean() ? StringValue.readString(in) : null;
     }
 }

@@ -52,6 +52,7 @@ public final class ConfigLoader {
         // Enum values are written the way users type them ("specific-offset").
         values.computeIfPresent(HistoryLakeOptions.STARTUP.key(), (k, v) -> v.replace('-', '_'));
         values.computeIfPresent(RunOptions.STATE_BACKEND.key(), (k, v) -> v.replace('-', '_'));
+        values.computeIfPresent(HistoryLakeOptions.CAPTURE.key(), (k, v) -> v.replace('-', '_'));
         if (!values.containsKey(HistoryLakeOptions.MYSQL_PASSWORD.key())
                 && env.get("MYSQL_PASSWORD") != null) {
             values.put(HistoryLakeOptions.MYSQL_PASSWORD.key(), env.get("MYSQL_PASSWORD"));

@@ -24,6 +24,14 @@ public final class HistoryLakeOptions {
         SPECIFIC_OFFSET
     }
 
+    /** Which capture reads the database. */
+    public enum Capture {
+        /** history-lake's own snapshot and binlog reader (MariaDB 10.5+ for now). */
+        NATIVE,
+        /** Flink CDC's MySQL source (Debezium inside); MySQL 8 and MariaDB. */
+        FLINK_CDC
+    }
+
     /** Parquet compression codec. */
     public enum Compression {
         ZSTD,
@@ -136,6 +144,14 @@ public final class HistoryLakeOptions {
                     .withDescription(
                             "Salt of hash masking; read from HISTORY_LAKE_MASK_SALT (never a flag),"
                                     + " never logged.");
+    public static final ConfigOption<Capture> CAPTURE =
+            ConfigOptions.key("capture")
+                    .enumType(Capture.class)
+                    .defaultValue(Capture.FLINK_CDC)
+                    .withDescription(
+                            "native (history-lake's own reader: exact chunk positions, schema"
+                                    + " history in state, MariaDB statement text and GTIDs; MariaDB"
+                                    + " 10.5+ with binlog_row_metadata=FULL) or flink-cdc.");
     public static final ConfigOption<Startup> STARTUP =
             ConfigOptions.key("startup")
                     .enumType(Startup.class)

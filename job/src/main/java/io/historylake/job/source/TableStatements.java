@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Finds the tables that a {@code TRUNCATE} empties or a {@code RENAME TABLE} renames away, which
  * the connector's schema-change records do not name.
  */
-final class TableStatements {
+public final class TableStatements {
 
     private static final String NAME = "(?:`([^`]+)`|([\\w$]+))";
     private static final Pattern TRUNCATE =
@@ -35,7 +35,7 @@ final class TableStatements {
     private TableStatements() {}
 
     /** The tables a TRUNCATE empties or a RENAME TABLE renames away; empty for other DDL. */
-    static List<TableId> tablesLosingRows(String ddl, String defaultDatabase) {
+    public static List<TableId> tablesLosingRows(String ddl, String defaultDatabase) {
         List<TableId> tables = new ArrayList<>();
         Matcher truncate = TRUNCATE.matcher(ddl);
         if (truncate.find()) {

@@ -54,6 +54,10 @@ public final class TestJobs {
                                 "--checkpoint.interval", "1s",
                                 "--local.web-ui-port", "0"));
         args.addAll(List.of(extra));
+        String capture = System.getProperty("historylake.capture");
+        if (capture != null && !capture.isBlank() && !args.contains("--capture")) {
+            args.addAll(List.of("--capture", capture));
+        }
         return args;
     }
 

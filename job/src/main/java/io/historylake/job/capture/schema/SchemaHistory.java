@@ -1,0 +1,133 @@
+package io.historylake.job.capture.schema;
+
+import io.debezium.connector.mysql.antlr.MySqlAntlrDdlParser;
+import io.debezium.document.ArrayReader;
+import io.debezium.document.ArrayWriter;
+import io.debezium.relational.Table;
+import io.debezium.relational.Tables;
+import io.debezium.relational.history.JsonTableChangeSerializer;
+import io.debezium.relational.history.TableChanges;
+import io.historylake.model.TableId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The definitions of the captured tables at one binlog position, moved forward by the DDL read from
+ * the binlog in binlog order (Debezium's MySQL DDL parser does the reading). Kept in Flink state as
+ * JSON, in the form of Debezium's own schema history.
+ */
+public final class SchemaHistory {
+
+    private final Tables tables;
+    private final Map<TableId, String> chunkKeys;
+    private final Map<TableId, CapturedTable> captured = new HashMap<>();
+    private MySqlAntlrDdlParser parser;
+
+    private SchemaHistory(Tables tables, Map<TableId, String> chunkKeys) {
+        this.tables = tables;
+        this.chunkKeys = chunkKeys;
+    }
+
+    public static SchemaHistory empty(Map<TableId, String> chunkKeys) {
+        return new SchemaHistory(new Tables(), chunkKeys);
+    }
+
+    /** Reads the JSON written by {@link #toJson}. */
+    public static SchemaHistory fromJson(String json, Map<TableId, String> chunkKeys) {
+        Tables tables = new Tables();
+        try {
+            TableChanges changes =
+                    new JsonTableChangeSerializer()
+                            .deserialize(ArrayReader.defaultReader().readArray(json), true);
+            for (TableChanges.TableChange change : changes) {
+                tables.overwriteTable(change.getTable());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable schema history in the job's state", e);
+        }
+        return new SchemaHistory(tables, chunkKeys);
+    }
+
+    public String toJson() {
+        TableChanges changes = new TableChanges();
+        for (io.debezium.relational.TableId id : tables.tableIds()) {
+            changes.create(tables.forTable(id));
+        }
+        try {
+            return ArrayWriter.defaultWriter()
+                    .write(new JsonTableChangeSerializer().serialize(changes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy that the DDL applied to this one does not change. */
+    public SchemaHistory copy() {
+        return new SchemaHistory(tables.clone(), chunkKeys);
+    }
+
+    /**
+     * Applies a statement; returns the tables it created, changed, renamed or dropped.
+     *
+     * @param database the statement's default database (the binlog's {@code USE})
+     * @throws io.debezium.text.ParsingException when the parser cannot read the statement
+     */
+    public Set<TableId> apply(String database, String ddl) {
+        if (parser == null) {
+            parser = new MySqlAntlrDdlParser();
+        }
+        tables.drainChanges();
+        parser.setCurrentDatabase(database);
+        parser.parse(ddl, tables);
+        Set<TableId> changed = new LinkedHashSet<>();
+        for (io.debezium.relational.TableId id : tables.drainChanges()) {
+            TableId table = DebeziumTables.tableId(id);
+            captured.remove(table);
+            changed.add(table);
+        }
+        return changed;
+    }
+
+    /** Sets a table's definition from its {@code SHOW CREATE TABLE} text (a snapshot read). */
+    public void define(TableId table, String createTable) {
+        tables.removeTable(DebeziumTables.debeziumId(table));
+        apply(table.database(), createTable);
+        if (!contains(table)) {
+            throw new IllegalStateException(
+                    "The DDL parser read no table " + table + " from: " + createTable);
+        }
+    }
+
+    /** Takes a table's definition from another history. */
+    public void copyTable(SchemaHistory other, TableId table) {
+        Table definition = other.tables.forTable(DebeziumTables.debeziumId(table));
+        if (definition == null) {
+            tables.removeTable(DebeziumTables.debeziumId(table));
+        } else {
+            tables.overwriteTable(definition);
+        }
+        captured.remove(table);
+    }
+
+    /** The table as the capture reads it, or null when it does not exist here. */
+    public CapturedTable table(TableId table) {
+        CapturedTable known = captured.get(table);
+        if (known == null) {
+            Table definition = tables.forTable(DebeziumTables.debeziumId(table));
+            if (definition == null) {
+                return null;
+            }
+            known = DebeziumTables.captured(definition, chunkKeys.get(table));
+            captured.put(table, known);
+        }
+        return known;
+    }
+
+    public boolean contains(TableId table) {
+        return tables.forTable(DebeziumTables.debeziumId(table)) != null;
+    }
+}
