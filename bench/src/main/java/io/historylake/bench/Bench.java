@@ -175,30 +175,23 @@ public final class Bench {
             return;
         }
         Baselines.Timing select = baselines.plainSelect(qualified, rows);
-        JobRun.Result job = jobs.runToEnd(work, options);
-        JobRun.Result alone =
-                jobs.runSourceAlone(
-                        work.resolveSibling(work.getFileName() + "-source-alone"), options);
-        Path floorWork = work.resolveSibling(work.getFileName() + "-source-to-parquet");
-        JobRun.Result floor = jobs.runSourceToParquet(floorWork, options);
-        checkSnapshot(floorWork.resolve("lake"), table, rows);
-        LakeStats lake = checkSnapshot(work.resolve("lake"), table, rows);
-        Map<String, Double> rates = new LinkedHashMap<>();
-        rates.put("SELECT", select.rate());
-        rates.put(Report.SOURCE_ALONE, rows / alone.seconds());
-        rates.put(Report.SOURCE_TO_PARQUET, rows / floor.seconds());
-        report.add(
-                new Report.Line(
-                        "snapshot " + table,
-                        rows,
-                        rows / job.seconds(),
-                        rates,
-                        "SELECT",
-                        0.30,
-                        job,
-                        alone,
-                        floor,
-                        lake));
+        Map<String, Double> base = new LinkedHashMap<>();
+        base.put("SELECT", select.rate());
+        Double cdcRate = null;
+        for (String capture : captures()) {
+            CaptureRun run =
+                    runCapture(
+                            jobs,
+                            work,
+                            options,
+                            capture,
+                            rows,
+                            lake -> checkSnapshot(lake, table, rows));
+            report.add(run.line("snapshot " + table, rows, base, "SELECT", 0.30, cdcRate));
+            if (capture.equals("flink-cdc")) {
+                cdcRate = run.rate(rows);
+            }
+        }
     }
 
     /** The lake's statistics; fails unless the snapshot landed every row once. */
@@ -263,31 +256,99 @@ public final class Bench {
             return;
         }
         Baselines.Timing decode = baselines.cClientDecode(from, to, rows);
-        JobRun.Result job = jobs.runToEnd(work, options);
+        Map<String, Double> base = new LinkedHashMap<>();
+        base.put("C client", decode.rate());
+        base.put("BinaryLogClient", client.rate());
+        Double cdcRate = null;
+        for (String capture : captures()) {
+            CaptureRun run =
+                    runCapture(
+                            jobs,
+                            work,
+                            options,
+                            capture,
+                            rows,
+                            lake -> checkBinlog(lake, name, table, truth));
+            report.add(run.line(name, rows, base, "C client", 0.25, cdcRate));
+            if (capture.equals("flink-cdc")) {
+                cdcRate = run.rate(rows);
+            }
+        }
+    }
+
+    /**
+     * The captures each workload runs on, in this order ({@code BENCH_CAPTURES}, default both:
+     * Flink CDC first, so that the native line shows its ratio to it).
+     */
+    static List<String> captures() {
+        return List.of(
+                System.getenv().getOrDefault("BENCH_CAPTURES", "flink-cdc,native").split(","));
+    }
+
+    /** The job, the source alone and the source to Parquet on one capture; each lake checked. */
+    private static CaptureRun runCapture(
+            JobRun jobs,
+            Path work,
+            List<String> options,
+            String capture,
+            long rows,
+            LakeCheck check)
+            throws Exception {
+        List<String> withCapture = new java.util.ArrayList<>(options);
+        withCapture.addAll(List.of("--capture", capture));
+        Path dir = work.resolveSibling(work.getFileName() + "-" + capture);
+        JobRun.Result job = jobs.runToEnd(dir, withCapture);
         JobRun.Result alone =
                 jobs.runSourceAlone(
-                        work.resolveSibling(work.getFileName() + "-source-alone"), options);
-        Path floorWork = work.resolveSibling(work.getFileName() + "-source-to-parquet");
-        JobRun.Result floor = jobs.runSourceToParquet(floorWork, options);
-        checkBinlog(floorWork.resolve("lake"), name, table, truth);
-        LakeStats lake = checkBinlog(work.resolve("lake"), name, table, truth);
-        Map<String, Double> rates = new LinkedHashMap<>();
-        rates.put("C client", decode.rate());
-        rates.put("BinaryLogClient", client.rate());
-        rates.put(Report.SOURCE_ALONE, rows / alone.seconds());
-        rates.put(Report.SOURCE_TO_PARQUET, rows / floor.seconds());
-        report.add(
-                new Report.Line(
-                        name,
-                        rows,
-                        rows / job.seconds(),
-                        rates,
-                        "C client",
-                        0.25,
-                        job,
-                        alone,
-                        floor,
-                        lake));
+                        dir.resolveSibling(dir.getFileName() + "-source-alone"), withCapture);
+        Path floorWork = dir.resolveSibling(dir.getFileName() + "-source-to-parquet");
+        JobRun.Result floor = jobs.runSourceToParquet(floorWork, withCapture);
+        check.verify(floorWork.resolve("lake"));
+        return new CaptureRun(capture, job, alone, floor, check.verify(dir.resolve("lake")));
+    }
+
+    /** Checks a run's lake; returns its statistics. */
+    private interface LakeCheck {
+        LakeStats verify(Path lake) throws Exception;
+    }
+
+    /** One capture's runs of a workload. */
+    private record CaptureRun(
+            String capture,
+            JobRun.Result job,
+            JobRun.Result alone,
+            JobRun.Result floor,
+            LakeStats lake) {
+
+        double rate(long rows) {
+            return rows / job.seconds();
+        }
+
+        Report.Line line(
+                String name,
+                long rows,
+                Map<String, Double> baselines,
+                String against,
+                double target,
+                Double flinkCdcJob) {
+            Map<String, Double> rates = new LinkedHashMap<>(baselines);
+            rates.put(Report.SOURCE_ALONE, rows / alone.seconds());
+            rates.put(Report.SOURCE_TO_PARQUET, rows / floor.seconds());
+            if (flinkCdcJob != null) {
+                rates.put(Report.FLINK_CDC_JOB, flinkCdcJob);
+            }
+            return new Report.Line(
+                    name + " (" + capture + ")",
+                    rows,
+                    rate(rows),
+                    rates,
+                    against,
+                    target,
+                    job,
+                    alone,
+                    floor,
+                    lake);
+        }
     }
 
     private static void check(boolean ok, String message) {

@@ -35,6 +35,9 @@ final class Report {
     static final String SOURCE_ALONE = "source alone";
 
     /** The baseline that lands the source's rows as Parquet ({@link SourceToParquet}). */
+    /** The same job on the Flink CDC capture, next to the native capture's line. */
+    static final String FLINK_CDC_JOB = "history-lake on flink-cdc";
+
     static final String SOURCE_TO_PARQUET = "source to Parquet";
 
     private final List<Line> lines = new ArrayList<>();
@@ -131,6 +134,12 @@ final class Report {
                             SOURCE_TO_PARQUET,
                             floor / l.baselines().get(l.ratioAgainst()),
                             l.ratioAgainst());
+        }
+        Double cdc = l.baselines().get(FLINK_CDC_JOB);
+        if (cdc != null) {
+            ratio +=
+                    String.format(
+                            Locale.ROOT, "; %.2f x %s", l.historyLakeRate() / cdc, FLINK_CDC_JOB);
         }
         return String.format(
                 Locale.ROOT,

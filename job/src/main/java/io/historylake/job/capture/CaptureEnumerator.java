@@ -104,7 +104,7 @@ final class CaptureEnumerator implements SplitEnumerator<CaptureSplit, CaptureEn
                 || !finished.keySet().containsAll(settings.snapshotTables())) {
             return;
         }
-        SchemaHistory history = SchemaHistory.empty(settings.chunkKeys());
+        SchemaHistory history = SchemaHistory.empty();
         Map<TableId, TableWindow> windows = new HashMap<>();
         BinlogPosition start = null;
         for (SnapshotSplit split : finished.values()) {

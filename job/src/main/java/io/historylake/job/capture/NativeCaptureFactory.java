@@ -110,7 +110,7 @@ public final class NativeCaptureFactory {
     private static BinlogState startAt(
             ChunkReader server, CaptureTarget target, BinlogPosition offset) throws SQLException {
         StartPoint now = StartPoint.now(server, target.tables());
-        SchemaHistory history = SchemaHistory.empty(target.chunkKeys());
+        SchemaHistory history = SchemaHistory.empty();
         now.createTables().forEach(history::define);
         BinlogPosition from = offset != null ? offset : now.position();
         if (offset != null) {

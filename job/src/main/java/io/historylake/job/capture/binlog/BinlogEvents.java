@@ -66,7 +66,7 @@ public final class BinlogEvents {
         this.stopAt = stopAt;
         this.out = out;
         this.windows = new HashMap<>(state.windows());
-        SchemaHistory schema = SchemaHistory.fromJson(state.schemaJson(), chunkKeys);
+        SchemaHistory schema = SchemaHistory.fromJson(state.schemaJson());
         this.ddl = new DdlEvents(schema, state.schemaJson(), selection, serverTables);
         this.rows = new RowChanges(schema, ddl, collations);
         this.restart =

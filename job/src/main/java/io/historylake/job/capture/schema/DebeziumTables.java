@@ -21,10 +21,7 @@ public final class DebeziumTables {
 
     private DebeziumTables() {}
 
-    /**
-     * @param chunkKey the configured chunk key of a table without a primary key, or null
-     */
-    public static CapturedTable captured(Table table, String chunkKey) {
+    public static CapturedTable captured(Table table) {
         TableId id = tableId(table.id());
         List<Column> columns = new ArrayList<>();
         List<Charset> charsets = new ArrayList<>();
@@ -45,10 +42,8 @@ public final class DebeziumTables {
             String charset = c.charsetName() != null ? c.charsetName() : table.defaultCharsetName();
             charsets.add(text ? MySqlCharsets.of(charset) : null);
         }
-        List<String> key = new ArrayList<>(table.primaryKeyColumnNames());
-        if (key.isEmpty() && chunkKey != null) {
-            key.add(chunkKey);
-        }
+        // The primary key only, as the Flink CDC path reports it; a chunk key pages the snapshot.
+        List<String> key = List.copyOf(table.primaryKeyColumnNames());
         return new CapturedTable(new TableSchema(id, columns, key), charsets);
     }
 

@@ -23,21 +23,19 @@ import java.util.Set;
 public final class SchemaHistory {
 
     private final Tables tables;
-    private final Map<TableId, String> chunkKeys;
     private final Map<TableId, CapturedTable> captured = new HashMap<>();
     private MySqlAntlrDdlParser parser;
 
-    private SchemaHistory(Tables tables, Map<TableId, String> chunkKeys) {
+    private SchemaHistory(Tables tables) {
         this.tables = tables;
-        this.chunkKeys = chunkKeys;
     }
 
-    public static SchemaHistory empty(Map<TableId, String> chunkKeys) {
-        return new SchemaHistory(new Tables(), chunkKeys);
+    public static SchemaHistory empty() {
+        return new SchemaHistory(new Tables());
     }
 
     /** Reads the JSON written by {@link #toJson}. */
-    public static SchemaHistory fromJson(String json, Map<TableId, String> chunkKeys) {
+    public static SchemaHistory fromJson(String json) {
         Tables tables = new Tables();
         try {
             TableChanges changes =
@@ -49,7 +47,7 @@ public final class SchemaHistory {
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable schema history in the job's state", e);
         }
-        return new SchemaHistory(tables, chunkKeys);
+        return new SchemaHistory(tables);
     }
 
     public String toJson() {
@@ -67,7 +65,7 @@ public final class SchemaHistory {
 
     /** A copy that the DDL applied to this one does not change. */
     public SchemaHistory copy() {
-        return new SchemaHistory(tables.clone(), chunkKeys);
+        return new SchemaHistory(tables.clone());
     }
 
     /**
@@ -121,7 +119,7 @@ public final class SchemaHistory {
             if (definition == null) {
                 return null;
             }
-            known = DebeziumTables.captured(definition, chunkKeys.get(table));
+            known = DebeziumTables.captured(definition);
             captured.put(table, known);
         }
         return known;

@@ -182,7 +182,7 @@ public final class ChunkReader implements AutoCloseable {
     }
 
     private CapturedTable define(TableId table, String createTable) {
-        SchemaHistory scratch = SchemaHistory.empty(chunkKeys);
+        SchemaHistory scratch = SchemaHistory.empty();
         scratch.define(table, createTable);
         return scratch.table(table);
     }
