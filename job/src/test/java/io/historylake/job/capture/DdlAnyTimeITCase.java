@@ -43,6 +43,10 @@ class DdlAnyTimeITCase {
     private static final String DB = "ddl_db";
     private static final int TABLES = 8;
     private static final int ROWS = 400;
+
+    /** t0 is large, so that the DDL lands while it is read and before t1..t7 are. */
+    private static final int BIG = 100_000;
+
     private static final List<ColumnCheck> COLUMNS =
             List.of(
                     ColumnCheck.text("id", "INT NOT NULL PRIMARY KEY"),
@@ -57,9 +61,17 @@ class DdlAnyTimeITCase {
     void everyValueMatchesMySqlWhateverTheMomentOfTheDdl() throws Exception {
         createTables();
         JobClient job = start();
-        // During the snapshot: the reader goes through t0..t7 in order, chunk by chunk; the last
-        // tables are not read yet, the middle ones are read in part.
+        Lake lake = new Lake(work.resolve("lake"));
+        // During the snapshot: the reader goes through t0..t7 in order, chunk by chunk; once the
+        // first rows of t0 are in the lake, t0 is read in part and t1..t7 not at all.
+        Await.until(
+                Duration.ofMinutes(2),
+                () -> lake.count("SELECT count(*) FROM ddl_db_t0") > 0,
+                () -> "snapshot not started: " + TestJobs.describe(job));
+        long t0ReadBefore = lake.count("SELECT count(*) FROM ddl_db_t0");
         MYSQL.execute(
+                "ALTER TABLE " + t(0) + " MODIFY n BIGINT",
+                "UPDATE " + t(0) + " SET n = 9000000005 WHERE id IN (3, " + (BIG - 3) + ")",
                 "ALTER TABLE " + t(7) + " MODIFY n BIGINT",
                 "UPDATE " + t(7) + " SET n = 9000000000 WHERE id = 5",
                 "INSERT INTO " + t(7) + " VALUES (1000, 9000000001, 1, '1', 1.00, 'x')",
@@ -74,23 +86,25 @@ class DdlAnyTimeITCase {
                 "UPDATE " + t(3) + " SET n = -9000000000 WHERE id = " + (ROWS - 1),
                 "ALTER TABLE " + t(2) + " RENAME COLUMN cost TO price",
                 "UPDATE " + t(2) + " SET price = 12.34 WHERE id = 8");
-        Lake lake = new Lake(work.resolve("lake"));
         awaitSnapshot(lake, job);
+        assertThat(t0ReadBefore).as("t0 rows landed before its DDL").isLessThan(BIG);
         // Between snapshot and binlog, and during the binlog.
         MYSQL.execute(
                 "ALTER TABLE " + t(1) + " MODIFY n BIGINT",
                 "UPDATE " + t(1) + " SET n = 9000000002 WHERE id = 9",
                 "ALTER TABLE " + t(7) + " MODIFY n DECIMAL(20,0)",
                 "UPDATE " + t(7) + " SET n = 12345678901234567890 WHERE id = 10");
-        awaitEqual(lake, job, List.of(1, 5, 6, 7));
+        awaitEqual(lake, job, List.of(0, 1, 5, 6, 7));
         job.cancel().get();
         // While the job is down.
         MYSQL.execute(
-                "ALTER TABLE " + t(0) + " MODIFY n BIGINT, ADD COLUMN extra INT",
+                "ALTER TABLE " + t(0) + " MODIFY n DECIMAL(30,0), ADD COLUMN extra INT",
                 "UPDATE " + t(0) + " SET n = 9000000003, extra = 5 WHERE id = 11",
                 "INSERT INTO "
                         + t(0)
-                        + " (id, n, q, code, cost, note) VALUES (1001, 9000000004, 2, '2', 2.00, 'y')");
+                        + " (id, n, q, code, cost, note) VALUES ("
+                        + (BIG + 1)
+                        + ", 9000000004, 2, '2', 2.00, 'y')");
         JobClient resumed = start();
         MYSQL.execute("UPDATE " + t(6) + " SET q = 4000000001 WHERE id = 12");
         awaitEqual(lake, resumed, List.of(0, 1, 3, 5, 6, 7));
@@ -116,7 +130,7 @@ class DdlAnyTimeITCase {
                         work,
                         DB,
                         "--mysql.snapshot.chunk-size",
-                        "10",
+                        "100",
                         "--schema.policy",
                         "STRING",
                         "--parallelism",
@@ -138,7 +152,7 @@ class DdlAnyTimeITCase {
                             + " "
                             + DB
                             + ".seq_1_to_"
-                            + ROWS);
+                            + (i == 0 ? BIG : ROWS));
         }
         MYSQL.execute(statements.toArray(new String[0]));
     }

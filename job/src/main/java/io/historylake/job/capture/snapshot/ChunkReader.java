@@ -33,6 +33,7 @@ public final class ChunkReader implements AutoCloseable {
 
     private final Connection connection;
     private final Map<TableId, String> chunkKeys;
+    private final Map<TableId, Parsed> parsed = new java.util.HashMap<>();
 
     public ChunkReader(MySqlConnection mysql, Map<TableId, String> chunkKeys) throws SQLException {
         Properties props = new Properties();
@@ -71,9 +72,7 @@ public final class ChunkReader implements AutoCloseable {
                     String now = showCreateTable(table);
                     s.execute("COMMIT");
                     if (before.equals(now)) {
-                        KeyOrder order =
-                                new KeyOrder(
-                                        query.keyColumns(), collations(table, query.keyColumns()));
+                        KeyOrder order = order(table, before, query);
                         Object[] upper =
                                 query.chunked() && rows.size() == limit
                                         ? query.key(rows.get(rows.size() - 1))
@@ -181,11 +180,34 @@ public final class ChunkReader implements AutoCloseable {
         }
     }
 
+    /** The table's definition, parsed once per distinct {@code SHOW CREATE TABLE} text. */
     private CapturedTable define(TableId table, String createTable) {
-        SchemaHistory scratch = SchemaHistory.empty();
-        scratch.define(table, createTable);
-        return scratch.table(table);
+        Parsed last = parsed.get(table);
+        if (last == null || !last.createTable().equals(createTable)) {
+            SchemaHistory scratch = SchemaHistory.empty();
+            scratch.define(table, createTable);
+            last = new Parsed(createTable, scratch.table(table), null);
+            parsed.put(table, last);
+        }
+        return last.table();
     }
+
+    private KeyOrder order(TableId table, String createTable, ChunkQuery query)
+            throws SQLException {
+        Parsed last = parsed.get(table);
+        if (last.order() == null) {
+            last =
+                    new Parsed(
+                            createTable,
+                            last.table(),
+                            new KeyOrder(
+                                    query.keyColumns(), collations(table, query.keyColumns())));
+            parsed.put(table, last);
+        }
+        return last.order();
+    }
+
+    private record Parsed(String createTable, CapturedTable table, KeyOrder order) {}
 
     private List<String> collations(TableId table, List<Column> keys) throws SQLException {
         List<String> collations = new ArrayList<>();
