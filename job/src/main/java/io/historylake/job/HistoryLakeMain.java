@@ -141,7 +141,7 @@ public final class HistoryLakeMain {
                 target,
                 masking,
                 stopAt,
-                options.get(HistoryLakeOptions.CAPTURE) == HistoryLakeOptions.Capture.NATIVE
+                NativeCaptureFactory.chosen(options.get(HistoryLakeOptions.CAPTURE), mysql)
                         ? NativeCaptureFactory.create(options, mysql, selection, target, stopAt)
                         : MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt));
     }

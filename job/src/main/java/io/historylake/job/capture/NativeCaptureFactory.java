@@ -73,6 +73,27 @@ public final class NativeCaptureFactory {
         }
     }
 
+    /**
+     * Whether the native capture reads this server: always when asked for, never for flink-cdc, and
+     * with {@code auto} when the server has what it needs (said in the log either way).
+     */
+    public static boolean chosen(HistoryLakeOptions.Capture capture, MySqlConnection mysql) {
+        if (capture != HistoryLakeOptions.Capture.AUTO) {
+            return capture == HistoryLakeOptions.Capture.NATIVE;
+        }
+        try (ChunkReader server = new ChunkReader(mysql, Map.of());
+                Statement s = server.connectionForChecks().createStatement()) {
+            checkServer(s);
+            LOG.info("Capture: native (--capture auto on a server that has what it needs)");
+            return true;
+        } catch (ConfigException e) {
+            LOG.warn("Capture: flink-cdc (--capture auto): {}", e.getMessage());
+            return false;
+        } catch (SQLException e) {
+            throw new ConfigException("MySQL check failed at " + mysql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** MariaDB (exact snapshot positions) with full row metadata in the binlog's table maps. */
     private static boolean checkServer(Statement s) throws SQLException {
         String version;

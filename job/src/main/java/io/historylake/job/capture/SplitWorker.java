@@ -128,7 +128,9 @@ final class SplitWorker implements Runnable {
 
     private void put(Batch batch) {
         try {
-            handover.put(0, batch);
+            if (!handover.put(0, batch) && closed) {
+                throw new IllegalStateException("The reader is closing");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while handing over binlog records", e);

@@ -26,6 +26,11 @@ public final class HistoryLakeOptions {
 
     /** Which capture reads the database. */
     public enum Capture {
+        /**
+         * NATIVE where the server allows it (MariaDB 10.5+, binlog_row_metadata=FULL), else
+         * FLINK_CDC.
+         */
+        AUTO,
         /** history-lake's own snapshot and binlog reader (MariaDB 10.5+ for now). */
         NATIVE,
         /** Flink CDC's MySQL source (Debezium inside); MySQL 8 and MariaDB. */
@@ -147,11 +152,13 @@ public final class HistoryLakeOptions {
     public static final ConfigOption<Capture> CAPTURE =
             ConfigOptions.key("capture")
                     .enumType(Capture.class)
-                    .defaultValue(Capture.FLINK_CDC)
+                    .defaultValue(Capture.AUTO)
                     .withDescription(
                             "native (history-lake's own reader: exact chunk positions, schema"
                                     + " history in state, MariaDB statement text and GTIDs; MariaDB"
-                                    + " 10.5+ with binlog_row_metadata=FULL) or flink-cdc.");
+                                    + " 10.5+ with binlog_row_metadata=FULL), flink-cdc (Flink CDC's"
+                                    + " MySQL source; MySQL 8 and MariaDB), or auto: native where"
+                                    + " the server allows it, else flink-cdc.");
     public static final ConfigOption<Startup> STARTUP =
             ConfigOptions.key("startup")
                     .enumType(Startup.class)

@@ -18,9 +18,10 @@ import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * End to end on a real MariaDB: every type with edge values, rows present before the job (snapshot)
@@ -55,9 +56,13 @@ class CaptureEndToEndITCase {
 
     @TempDir Path work;
 
-    @Test
-    void lakeEqualsMySqlValueByValueAndHoldsEveryBinlogRowEventExactlyOnce() throws Exception {
+    /** Both captures: the native one (the default on MariaDB) and Flink CDC's (MySQL's). */
+    @ParameterizedTest(name = "capture {0}")
+    @ValueSource(strings = {"native", "flink-cdc"})
+    void lakeEqualsMySqlValueByValueAndHoldsEveryBinlogRowEventExactlyOnce(String capture)
+            throws Exception {
         MYSQL.execute(
+                "DROP DATABASE IF EXISTS " + DB,
                 "CREATE DATABASE " + DB,
                 AllTypes.createTable(),
                 "CREATE TABLE "
@@ -84,7 +89,9 @@ class CaptureEndToEndITCase {
                                 "--mysql.snapshot.chunk-size",
                                 "2",
                                 "--mysql.chunk-key-columns",
-                                DB + ".audit_log=seq"));
+                                DB + ".audit_log=seq",
+                                "--capture",
+                                capture));
         Lake lake = new Lake(work.resolve("lake"));
         List<String> tables =
                 List.of(DB + ".all_types", DB + ".orders", DB + ".order_items", DB + ".audit_log");

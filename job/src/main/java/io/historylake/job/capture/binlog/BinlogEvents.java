@@ -114,7 +114,8 @@ public final class BinlogEvents {
                 tx.begin(
                         file,
                         header.getPosition(),
-                        g.getDomainId() + "-" + g.getServerId() + "-" + g.getSequence());
+                        // The event header carries the originating server id.
+                        g.getDomainId() + "-" + header.getServerId() + "-" + g.getSequence());
             }
             case GTID ->
                     tx.begin(

@@ -112,6 +112,8 @@ public final class BinlogStream implements AutoCloseable {
     private void onEvent(Event event) {
         lastEventNanos = System.nanoTime();
         if (closed || failure != null) {
+            // This thread holds the client's connect lock: disconnecting here returns at once.
+            disconnectQuietly(client);
             return;
         }
         try {
@@ -190,10 +192,19 @@ public final class BinlogStream implements AutoCloseable {
         return thread;
     }
 
+    /**
+     * Stops the reading without waiting: the client's disconnect waits for its connect lock, which
+     * the reading thread holds while it hands a batch over, so it runs on a thread of its own.
+     */
     @Override
     public void close() {
         closed = true;
-        disconnectQuietly(client);
+        BinaryLogClient c = client;
+        if (c != null) {
+            Thread t = new Thread(() -> disconnectQuietly(c), "binlog-disconnect");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     private static void disconnectQuietly(BinaryLogClient c) {
