@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchSmokeITCase {
 
     @TempDir Path out;
+
+    private static String workload(String name, String capture, int rows) {
+        return "\"workload\": \"" + name + " (" + capture + ")\", \"rows\": " + rows + ",";
+    }
 
     @Test
     void theBenchmarkCompletesAtTwentyThousandRowsWithTheRightRowCountsInTheLake()
@@ -37,15 +42,20 @@ class BenchSmokeITCase {
         assertThat(bench.exitValue()).as(log).isZero();
 
         String json = Files.readString(out.resolve("results.json"));
+        for (String capture : List.of("flink-cdc", "native")) {
+            assertThat(json)
+                    .contains(workload("snapshot narrow", capture, 20000))
+                    .contains(workload("snapshot wide", capture, 4000))
+                    .contains(workload("binlog bulk", capture, 20000))
+                    .contains(workload("binlog bulk new table", capture, 20000))
+                    .contains(workload("binlog small tx", capture, 2000));
+        }
         assertThat(json)
-                .contains("\"workload\": \"snapshot narrow\", \"rows\": 20000,")
-                .contains("\"workload\": \"snapshot wide\", \"rows\": 4000,")
-                .contains("\"workload\": \"binlog bulk\", \"rows\": 20000,")
-                .contains("\"workload\": \"binlog bulk new table\", \"rows\": 20000,")
-                .contains("\"workload\": \"binlog small tx\", \"rows\": 2000,")
                 .contains("\"lake_rows\": 20000")
                 .contains("\"source_alone_rows_per_s\": ")
                 .contains("\"latency\": ");
-        assertThat(out.resolve("results.md")).content().contains("| binlog bulk | 20000 |");
+        assertThat(out.resolve("results.md"))
+                .content()
+                .contains("| binlog bulk (native) | 20000 |");
     }
 }

@@ -62,6 +62,7 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
         }
         if (item instanceof SplitWorker.SnapshotChunk chunk) {
             emit(chunk.rows(), output);
+            worker.chunkEmitted();
             SnapshotSplit split = chunk.after();
             if (split.finished()) {
                 current.remove(split.splitId());

@@ -31,6 +31,14 @@ final class SplitWorker implements Runnable {
     private final CaptureSettings settings;
     private final FutureCompletingBlockingQueue<Object> handover;
     private final BlockingQueue<CaptureSplit> splits = new LinkedBlockingQueue<>();
+
+    /**
+     * Snapshot chunks waiting to be emitted, at most two: a chunk is emitted whole (a checkpoint
+     * never falls inside one), so the rows waiting are bounded by chunks, not by the queue.
+     */
+    private final java.util.concurrent.Semaphore chunkPermits =
+            new java.util.concurrent.Semaphore(2);
+
     private volatile boolean closed;
     private volatile BinlogStream stream;
     private volatile Throwable failure;
@@ -73,6 +81,7 @@ final class SplitWorker implements Runnable {
         try (ChunkReader reader = new ChunkReader(settings.mysql(), settings.chunkKeys())) {
             SnapshotSplit current = split;
             while (!current.finished() && !closed) {
+                chunkPermits.acquire();
                 ChunkReader.Chunk chunk =
                         reader.read(current.table(), current.lastKey(), settings.chunkSize());
                 if (chunk == null) {
@@ -107,7 +116,6 @@ final class SplitWorker implements Runnable {
             BinlogEvents events =
                     new BinlogEvents(
                             split.state(),
-                            settings.chunkKeys(),
                             settings.selection(),
                             settings.stopAt(),
                             server::compare,
@@ -135,6 +143,11 @@ final class SplitWorker implements Runnable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while handing over binlog records", e);
         }
+    }
+
+    /** The reader has emitted a snapshot chunk. */
+    void chunkEmitted() {
+        chunkPermits.release();
     }
 
     void close() {

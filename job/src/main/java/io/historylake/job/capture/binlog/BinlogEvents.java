@@ -56,7 +56,6 @@ public final class BinlogEvents {
      */
     public BinlogEvents(
             BinlogState state,
-            Map<TableId, String> chunkKeys,
             TableSelection selection,
             BinlogPosition stopAt,
             KeyOrder.Collations collations,
@@ -68,7 +67,7 @@ public final class BinlogEvents {
         this.windows = new HashMap<>(state.windows());
         SchemaHistory schema = SchemaHistory.fromJson(state.schemaJson());
         this.ddl = new DdlEvents(schema, state.schemaJson(), selection, serverTables);
-        this.rows = new RowChanges(schema, ddl, collations);
+        this.rows = new RowChanges(ddl, collations);
         this.restart =
                 new BinlogOffset(
                         state.offset().file(),

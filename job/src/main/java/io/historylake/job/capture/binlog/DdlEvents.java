@@ -136,7 +136,19 @@ public final class DdlEvents {
         }
         // After a statement the parser could not read (or a table it never saw created), the
         // server's definition now is the candidate; the table map decides whether it holds.
-        schema.define(table, server.showCreateTable(table));
+        String now = server.showCreateTable(table);
+        if (now == null) {
+            throw new IllegalStateException(
+                    "Rows of "
+                            + table
+                            + " at "
+                            + at
+                            + ": the schema history does not hold the table and the server no"
+                            + " longer has it, so its values cannot be read. Exclude the table"
+                            + " (--mysql.tables.exclude) or start a new snapshot (--snapshot.new"
+                            + " true).");
+        }
+        schema.define(table, now);
         schemaJson = schema.toJson();
         unread.remove(table);
         LOG.warn(

@@ -3,7 +3,6 @@ package io.historylake.job.capture.binlog;
 import io.historylake.job.capture.KeyOrder;
 import io.historylake.job.capture.TableWindow;
 import io.historylake.job.capture.schema.CapturedTable;
-import io.historylake.job.capture.schema.SchemaHistory;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.CdcEvent;
 import io.historylake.model.Op;
@@ -31,13 +30,11 @@ final class RowChanges {
     /** {@code _tx_order} = rows event in the transaction x this + row in the event. */
     static final long TX_ORDER_ROWS = 1_000_000L;
 
-    private final SchemaHistory schema;
     private final DdlEvents ddl;
     private final KeyOrder.Collations collations;
     private final Map<Long, RowImages> images = new HashMap<>();
 
-    RowChanges(SchemaHistory schema, DdlEvents ddl, KeyOrder.Collations collations) {
-        this.schema = schema;
+    RowChanges(DdlEvents ddl, KeyOrder.Collations collations) {
         this.ddl = ddl;
         this.collations = collations;
     }
