@@ -73,8 +73,11 @@ final class ThreadCpu {
                 || name.startsWith("Source Data Fet")
                 || name.startsWith("debezium")
                 || name.startsWith("snapshot")
-                || name.startsWith("binlog")) {
-            return "reader"; // Debezium's binlog client, snapshot reader, Flink's split fetcher
+                || name.startsWith("binlog")
+                || name.startsWith("history-lake-ca")) {
+            // Debezium's binlog client, snapshot reader, Flink's split fetcher; the native
+            // capture's reading thread (history-lake-capture-N)
+            return "reader";
         }
         if (name.startsWith("history-lake Pa")) {
             return "Parquet encoder";

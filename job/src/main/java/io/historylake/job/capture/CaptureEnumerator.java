@@ -54,6 +54,9 @@ final class CaptureEnumerator implements SplitEnumerator<CaptureSplit, CaptureEn
 
     @Override
     public void handleSplitRequest(int subtask, @Nullable String hostname) {
+        if (!context.registeredReaders().containsKey(subtask)) {
+            return; // a request from a reader that failed since: its splits come back
+        }
         if (!pending.isEmpty()) {
             context.assignSplit(pending.poll(), subtask);
             return;
@@ -76,6 +79,7 @@ final class CaptureEnumerator implements SplitEnumerator<CaptureSplit, CaptureEn
                 finished.put(split.table(), split);
             }
             mergeIfDone();
+            waiting.removeIf(r -> !context.registeredReaders().containsKey(r));
             if (binlog != null && !binlogAssigned && !waiting.isEmpty()) {
                 assignBinlog(waiting.poll());
             }

@@ -15,6 +15,7 @@ import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.base.source.reader.synchronization.FutureCompletingBlockingQueue;
 import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.metrics.Gauge;
 
 /**
  * Emits what its {@link SplitWorker} reads, batch by batch, and keeps each split's state as of the
@@ -38,6 +39,8 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
         this.worker = new SplitWorker(settings, handover);
         this.thread = new Thread(worker, "history-lake-capture-" + context.getIndexOfSubtask());
         this.thread.setDaemon(true);
+        context.metricGroup()
+                .gauge("systemVersionedHistoryRowsSkipped", (Gauge<Long>) worker::historyRows);
     }
 
     @Override

@@ -40,6 +40,8 @@ final class SplitWorker implements Runnable {
             new java.util.concurrent.Semaphore(2);
 
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong historyRows =
+            new java.util.concurrent.atomic.AtomicLong();
     private volatile BinlogStream stream;
     private volatile Throwable failure;
 
@@ -120,6 +122,7 @@ final class SplitWorker implements Runnable {
                             settings.stopAt(),
                             server::compare,
                             server::showCreateTableUnchecked,
+                            historyRows,
                             this::put);
             stream =
                     new BinlogStream(
@@ -143,6 +146,11 @@ final class SplitWorker implements Runnable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while handing over binlog records", e);
         }
+    }
+
+    /** History rows of system-versioned tables left out (MariaDB's copies of old versions). */
+    long historyRows() {
+        return historyRows.get();
     }
 
     /** The reader has emitted a snapshot chunk. */

@@ -60,6 +60,7 @@ public final class BinlogEvents {
             BinlogPosition stopAt,
             KeyOrder.Collations collations,
             DdlEvents.ServerTables serverTables,
+            java.util.concurrent.atomic.AtomicLong historyRows,
             Consumer<Batch> out) {
         this.selection = selection;
         this.stopAt = stopAt;
@@ -67,7 +68,7 @@ public final class BinlogEvents {
         this.windows = new HashMap<>(state.windows());
         SchemaHistory schema = SchemaHistory.fromJson(state.schemaJson());
         this.ddl = new DdlEvents(schema, state.schemaJson(), selection, serverTables);
-        this.rows = new RowChanges(ddl, collations);
+        this.rows = new RowChanges(ddl, collations, historyRows);
         this.restart =
                 new BinlogOffset(
                         state.offset().file(),

@@ -34,7 +34,16 @@ final class RowChanges {
     private final KeyOrder.Collations collations;
     private final Map<Long, RowImages> images = new HashMap<>();
 
-    RowChanges(DdlEvents ddl, KeyOrder.Collations collations) {
+    /** TIMESTAMP's largest value, 2038-01-19 03:14:07 UTC, in microseconds: a current row's end. */
+    private static final long CURRENT_ROW_END = 2_147_483_647_000_000L;
+
+    private final java.util.concurrent.atomic.AtomicLong historyRows;
+
+    RowChanges(
+            DdlEvents ddl,
+            KeyOrder.Collations collations,
+            java.util.concurrent.atomic.AtomicLong historyRows) {
+        this.historyRows = historyRows;
         this.ddl = ddl;
         this.collations = collations;
     }
@@ -84,6 +93,9 @@ final class RowChanges {
             List<Serializable[]> rows = d.getRows();
             for (int i = 0; i < rows.size(); i++) {
                 Object[] after = images.image(rows.get(i), d.getIncludedColumns());
+                if (history(after)) {
+                    continue; // MariaDB's copy of an old version, not a change of the row
+                }
                 add(out, Op.CREATE, null, after, at, i, tx, h, false);
             }
             return out;
@@ -95,6 +107,9 @@ final class RowChanges {
             List<Serializable[]> rows = d.getRows();
             for (int i = 0; i < rows.size(); i++) {
                 Object[] before = images.image(rows.get(i), d.getIncludedColumns());
+                if (history(before)) {
+                    continue; // DELETE HISTORY
+                }
                 add(out, Op.DELETE, before, null, at, i, tx, h, false);
             }
             return out;
@@ -108,7 +123,13 @@ final class RowChanges {
                 Object[] before =
                         images.image(rows.get(i).getKey(), d.getIncludedColumnsBeforeUpdate());
                 Object[] after = images.image(rows.get(i).getValue(), d.getIncludedColumns());
-                if (keyChanged(before, after)) {
+                if (history(before)) {
+                    continue;
+                }
+                if (history(after)) {
+                    // A DELETE of a system-versioned row ends its period: the row leaves the table.
+                    add(out, Op.DELETE, before, null, at, i, tx, h, false);
+                } else if (keyChanged(before, after)) {
                     add(out, Op.DELETE, before, null, at, i, tx, h, true);
                     add(out, Op.CREATE, null, after, at, i, tx, h, true);
                 } else {
@@ -143,6 +164,16 @@ final class RowChanges {
                                     position)
                             .withSource(
                                     tx.gtid(), tx.query(), tx.id(), txOrderBase + row, keyChanged));
+        }
+
+        /** Whether the image is a history row of a system-versioned table (counted if so). */
+        private boolean history(Object[] image) {
+            int rowEnd = images.table().rowEnd();
+            if (rowEnd < 0 || !(image[rowEnd] instanceof Long end) || end >= CURRENT_ROW_END) {
+                return false;
+            }
+            historyRows.incrementAndGet();
+            return true;
         }
 
         private boolean keyChanged(Object[] before, Object[] after) {

@@ -12,8 +12,10 @@ import java.util.List;
  *
  * @param schema the table's columns and key, as the lake sees them
  * @param charsets per column, the Java charset of a character column; null for every other column
+ * @param rowEnd for a system-versioned table, the position of the column that ends a row's
+ *     system-time period (a history row has it in the past); -1 for other tables
  */
-public record CapturedTable(TableSchema schema, List<Charset> charsets) {
+public record CapturedTable(TableSchema schema, List<Charset> charsets, int rowEnd) {
 
     public CapturedTable {
         // List.copyOf refuses nulls, which mark the columns without a charset.

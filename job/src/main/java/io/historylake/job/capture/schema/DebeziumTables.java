@@ -25,7 +25,11 @@ public final class DebeziumTables {
         TableId id = tableId(table.id());
         List<Column> columns = new ArrayList<>();
         List<Charset> charsets = new ArrayList<>();
+        int rowEnd = -1;
         for (io.debezium.relational.Column c : table.columns()) {
+            if (SystemVersioning.ROW_END_COMMENT.equals(c.comment())) {
+                rowEnd = columns.size();
+            }
             String type = c.typeName().toUpperCase(Locale.ENGLISH);
             int length = c.length();
             int scale = c.scale().orElse(-1);
@@ -44,7 +48,7 @@ public final class DebeziumTables {
         }
         // The primary key only, as the Flink CDC path reports it; a chunk key pages the snapshot.
         List<String> key = List.copyOf(table.primaryKeyColumnNames());
-        return new CapturedTable(new TableSchema(id, columns, key), charsets);
+        return new CapturedTable(new TableSchema(id, columns, key), charsets, rowEnd);
     }
 
     public static TableId tableId(io.debezium.relational.TableId id) {

@@ -75,18 +75,30 @@ public final class SchemaHistory {
      * @throws io.debezium.text.ParsingException when the parser cannot read the statement
      */
     public Set<TableId> apply(String database, String ddl) {
-        if (parser == null) {
-            parser = new MySqlAntlrDdlParser();
-        }
-        tables.drainChanges();
-        parser.setCurrentDatabase(database);
-        parser.parse(ddl, tables);
+        SystemVersioning.Rewrite rewrite = SystemVersioning.rewrite(ddl);
         Set<TableId> changed = new LinkedHashSet<>();
-        for (io.debezium.relational.TableId id : tables.drainChanges()) {
-            TableId table = DebeziumTables.tableId(id);
-            captured.remove(table);
-            changed.add(table);
+        if (rewrite.sql() != null) {
+            if (parser == null) {
+                parser = new MySqlAntlrDdlParser();
+            }
+            tables.drainChanges();
+            parser.setCurrentDatabase(database);
+            parser.parse(rewrite.sql(), tables);
+            for (io.debezium.relational.TableId id : tables.drainChanges()) {
+                changed.add(DebeziumTables.tableId(id));
+            }
+        } else {
+            changed.addAll(SystemVersioning.alteredTables(ddl, database));
         }
+        if (rewrite.action() != SystemVersioning.Action.NONE) {
+            for (TableId table : changed) {
+                Table definition = tables.forTable(DebeziumTables.debeziumId(table));
+                if (definition != null) {
+                    tables.overwriteTable(SystemVersioning.apply(definition, rewrite));
+                }
+            }
+        }
+        changed.forEach(captured::remove);
         return changed;
     }
 
