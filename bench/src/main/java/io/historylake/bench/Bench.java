@@ -177,21 +177,17 @@ public final class Bench {
         Baselines.Timing select = baselines.plainSelect(qualified, rows);
         Map<String, Double> base = new LinkedHashMap<>();
         base.put("SELECT", select.rate());
-        Double cdcRate = null;
-        for (String capture : captures()) {
-            CaptureRun run =
-                    runCapture(
-                            jobs,
-                            work,
-                            options,
-                            capture,
-                            rows,
-                            lake -> checkSnapshot(lake, table, rows));
-            report.add(run.line("snapshot " + table, rows, base, "SELECT", 0.30, cdcRate));
-            if (capture.equals("flink-cdc")) {
-                cdcRate = run.rate(rows);
-            }
-        }
+        runCaptures(
+                report,
+                jobs,
+                work,
+                options,
+                rows,
+                "snapshot " + table,
+                base,
+                "SELECT",
+                0.30,
+                lake -> checkSnapshot(lake, table, rows));
     }
 
     /** The lake's statistics; fails unless the snapshot landed every row once. */
@@ -259,17 +255,36 @@ public final class Bench {
         Map<String, Double> base = new LinkedHashMap<>();
         base.put("C client", decode.rate());
         base.put("BinaryLogClient", client.rate());
+        runCaptures(
+                report,
+                jobs,
+                work,
+                options,
+                rows,
+                name,
+                base,
+                "C client",
+                0.25,
+                lake -> checkBinlog(lake, name, table, truth));
+    }
+
+    /** Runs a workload on each capture; each capture's line in the report. */
+    private static void runCaptures(
+            Report report,
+            JobRun jobs,
+            Path work,
+            List<String> options,
+            long rows,
+            String name,
+            Map<String, Double> base,
+            String against,
+            double target,
+            LakeCheck check)
+            throws Exception {
         Double cdcRate = null;
         for (String capture : captures()) {
-            CaptureRun run =
-                    runCapture(
-                            jobs,
-                            work,
-                            options,
-                            capture,
-                            rows,
-                            lake -> checkBinlog(lake, name, table, truth));
-            report.add(run.line(name, rows, base, "C client", 0.25, cdcRate));
+            CaptureRun run = runCapture(jobs, work, options, capture, rows, check);
+            report.add(run.line(name, rows, base, against, target, cdcRate));
             if (capture.equals("flink-cdc")) {
                 cdcRate = run.rate(rows);
             }

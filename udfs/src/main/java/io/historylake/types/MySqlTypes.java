@@ -73,6 +73,52 @@ public final class MySqlTypes {
         };
     }
 
+    /** Whether the type holds spatial values (MySQL's SRID + WKB). */
+    public static boolean isSpatial(String declaredType) {
+        return switch (base(declaredType)) {
+            case "GEOMETRY",
+                            "POINT",
+                            "LINESTRING",
+                            "POLYGON",
+                            "MULTIPOINT",
+                            "MULTILINESTRING",
+                            "MULTIPOLYGON",
+                            "GEOMETRYCOLLECTION",
+                            "GEOMCOLLECTION" ->
+                    true;
+            default -> false;
+        };
+    }
+
+    /** Whether the type holds characters in a character set (text, ENUM, SET, JSON). */
+    public static boolean isCharacter(String declaredType) {
+        return switch (base(declaredType)) {
+            case "CHAR",
+                            "VARCHAR",
+                            "TINYTEXT",
+                            "TEXT",
+                            "MEDIUMTEXT",
+                            "LONGTEXT",
+                            "ENUM",
+                            "SET",
+                            "JSON",
+                            "NCHAR",
+                            "NVARCHAR",
+                            "NATIONAL CHAR",
+                            "NATIONAL VARCHAR" ->
+                    true;
+            default -> false;
+        };
+    }
+
+    private static String base(String declaredType) {
+        return declaredType
+                .toUpperCase(Locale.ROOT)
+                .replace(" ZEROFILL", "")
+                .replace(" UNSIGNED", "")
+                .trim();
+    }
+
     private static LakeType decimal(int precision, int scale) {
         int p = precision > 0 ? precision : 10;
         int s = Math.max(scale, 0);

@@ -34,6 +34,20 @@ final class BinlogCells {
 
     private BinlogCells() {}
 
+    /** The library's decoder of a cell. */
+    interface Fallback {
+        Serializable decode(ColumnType type, int meta, int length, ByteArrayInputStream in)
+                throws IOException;
+    }
+
+    /** Our decoding of the cell, or the library's for the types we leave to it. */
+    static Serializable decodeOr(
+            ColumnType type, int meta, int length, ByteArrayInputStream in, Fallback library)
+            throws IOException {
+        Serializable value = decode(type, meta, length, in);
+        return value == NOT_MINE ? library.decode(type, meta, length, in) : value;
+    }
+
     static Serializable decode(ColumnType type, int meta, int length, ByteArrayInputStream in)
             throws IOException {
         return switch (type) {

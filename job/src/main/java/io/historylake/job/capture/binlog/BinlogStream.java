@@ -40,6 +40,18 @@ public final class BinlogStream implements AutoCloseable {
     private volatile Throwable failure;
     private volatile long lastEventNanos;
 
+    /**
+     * The client logs each connect through java.util.logging at INFO, outside the job's logging
+     * configuration; our listener logs it through SLF4J instead. Held here: JUL keeps its loggers
+     * weakly, and a collected one forgets its level.
+     */
+    private static final java.util.logging.Logger CLIENT_LOG =
+            java.util.logging.Logger.getLogger("io.historylake.shaded.binlog");
+
+    static {
+        CLIENT_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     public BinlogStream(
             MySqlConnection mysql,
             long serverId,
@@ -256,7 +268,14 @@ public final class BinlogStream implements AutoCloseable {
 
     private final class FailureListener implements BinaryLogClient.LifecycleListener {
         @Override
-        public void onConnect(BinaryLogClient c) {}
+        public void onConnect(BinaryLogClient c) {
+            LOG.info(
+                    "Reading the binlog of {} from {}:{} as replica {}",
+                    mysql,
+                    c.getBinlogFilename(),
+                    c.getBinlogPosition(),
+                    serverId);
+        }
 
         @Override
         public void onCommunicationFailure(BinaryLogClient c, Exception ex) {

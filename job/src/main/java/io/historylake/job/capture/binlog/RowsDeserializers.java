@@ -24,10 +24,7 @@ final class RowsDeserializers {
         @Override
         protected Serializable deserializeCell(
                 ColumnType type, int meta, int length, ByteArrayInputStream in) throws IOException {
-            Serializable value = BinlogCells.decode(type, meta, length, in);
-            return value == BinlogCells.NOT_MINE
-                    ? super.deserializeCell(type, meta, length, in)
-                    : value;
+            return BinlogCells.decodeOr(type, meta, length, in, super::deserializeCell);
         }
     }
 
@@ -40,10 +37,7 @@ final class RowsDeserializers {
         @Override
         protected Serializable deserializeCell(
                 ColumnType type, int meta, int length, ByteArrayInputStream in) throws IOException {
-            Serializable value = BinlogCells.decode(type, meta, length, in);
-            return value == BinlogCells.NOT_MINE
-                    ? super.deserializeCell(type, meta, length, in)
-                    : value;
+            return BinlogCells.decodeOr(type, meta, length, in, super::deserializeCell);
         }
     }
 
@@ -56,10 +50,7 @@ final class RowsDeserializers {
         @Override
         protected Serializable deserializeCell(
                 ColumnType type, int meta, int length, ByteArrayInputStream in) throws IOException {
-            Serializable value = BinlogCells.decode(type, meta, length, in);
-            return value == BinlogCells.NOT_MINE
-                    ? super.deserializeCell(type, meta, length, in)
-                    : value;
+            return BinlogCells.decodeOr(type, meta, length, in, super::deserializeCell);
         }
     }
 }

@@ -42,7 +42,7 @@ public final class DebeziumTables {
                             c.isOptional(),
                             enumValues(c),
                             MySqlTypes.lakeType(type, length, scale)));
-            boolean text = isText(type);
+            boolean text = MySqlTypes.isCharacter(type);
             String charset = c.charsetName() != null ? c.charsetName() : table.defaultCharsetName();
             charsets.add(text ? MySqlCharsets.of(charset) : null);
         }
@@ -67,26 +67,5 @@ public final class DebeziumTables {
         }
         String joined = String.join(",", MySqlAntlrDdlParser.extractEnumAndSetOptions(values));
         return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    private static boolean isText(String type) {
-        String base = type.replace(" UNSIGNED", "").replace(" ZEROFILL", "").trim();
-        return switch (base) {
-            case "CHAR",
-                            "VARCHAR",
-                            "TINYTEXT",
-                            "TEXT",
-                            "MEDIUMTEXT",
-                            "LONGTEXT",
-                            "ENUM",
-                            "SET",
-                            "JSON",
-                            "NCHAR",
-                            "NVARCHAR",
-                            "NATIONAL CHAR",
-                            "NATIONAL VARCHAR" ->
-                    true;
-            default -> false;
-        };
     }
 }

@@ -2,6 +2,7 @@ package io.historylake.job.capture.snapshot;
 
 import io.historylake.model.Column;
 import io.historylake.model.LakeType;
+import io.historylake.types.MySqlTypes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.PreparedStatement;
@@ -110,20 +111,7 @@ final class JdbcValues {
         if (value == null) {
             return null;
         }
-        boolean spatial =
-                switch (type) {
-                    case "GEOMETRY",
-                                    "POINT",
-                                    "LINESTRING",
-                                    "POLYGON",
-                                    "MULTIPOINT",
-                                    "MULTILINESTRING",
-                                    "MULTIPOLYGON",
-                                    "GEOMETRYCOLLECTION",
-                                    "GEOMCOLLECTION" ->
-                            true;
-                    default -> false;
-                };
+        boolean spatial = MySqlTypes.isSpatial(type);
         // MySQL's spatial values are a 4-byte SRID and the WKB; the lake keeps the WKB.
         return spatial && value.length >= 4 ? Arrays.copyOfRange(value, 4, value.length) : value;
     }
