@@ -4,6 +4,7 @@ import io.historylake.enrich.LakeEnricher;
 import io.historylake.enrich.RowHistoryFunction;
 import io.historylake.enrich.RowKey;
 import io.historylake.enrich.TableKey;
+import io.historylake.job.capture.NativeCaptureSource;
 import io.historylake.mask.MaskingFunction;
 import io.historylake.model.CdcEvent;
 import io.historylake.model.RowChange;
@@ -58,7 +59,12 @@ public final class HistoryLakeJob {
                                 WatermarkStrategy.noWatermarks(),
                                 "MySQL CDC",
                                 CdcTypeInfo.EVENTS)
-                        .uid("mysql-cdc-source")
+                        // The captures keep different source state: a checkpoint of one never
+                        // restores into the other (CaptureChoice refuses it first).
+                        .uid(
+                                source instanceof NativeCaptureSource
+                                        ? "native-capture-source"
+                                        : "mysql-cdc-source")
                         .map(new MaskingFunction(settings.masking()), CdcTypeInfo.EVENTS)
                         .uid("masking")
                         .name("Mask personal data");

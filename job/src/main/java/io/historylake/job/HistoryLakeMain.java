@@ -67,10 +67,10 @@ public final class HistoryLakeMain {
     /** Runs the preflight checks, then submits the job and returns at once. */
     public static JobClient start(Configuration options) throws Exception {
         SchemaPolicies policies = SchemaPolicyOptions.policies(options);
-        Capture capture = capture(options);
         if (JobEnvironment.isLocal()) {
             LakeFileSystems.initialize(options); // a cluster loads its plugins itself
         }
+        Capture capture = capture(options);
         Path lake = LakePaths.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
         Configuration effective =
                 JobResume.resolve(
@@ -79,10 +79,10 @@ public final class HistoryLakeMain {
                         capture.selection(),
                         List.copyOf(capture.target().tables()),
                         lake,
-                        StreamExecutionEnvironment.getExecutionEnvironment()
-                                .getConfiguration()
-                                .getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
-                                .isPresent());
+                        restoredByFlink());
+        CaptureChoice.record(
+                JobResume.checkpointsOf(options, capture.mysql(), capture.selection(), lake),
+                capture.kind());
         StreamExecutionEnvironment env = JobEnvironment.create(effective);
         new HistoryLakeJob(
                         capture.source(),
@@ -110,6 +110,7 @@ public final class HistoryLakeMain {
             CaptureTarget target,
             MaskingRules masking,
             BinlogPosition stopAt,
+            HistoryLakeOptions.Capture kind,
             Source<CdcEvent, ?, ?> source) {}
 
     /**
@@ -135,15 +136,34 @@ public final class HistoryLakeMain {
                         options.get(HistoryLakeOptions.LAKE_PARTITION_COLUMN),
                         masking);
         BinlogPosition stopAt = stopPosition(options.get(HistoryLakeOptions.UNTIL), target);
+        HistoryLakeOptions.Capture kind =
+                CaptureChoice.resolve(
+                        options,
+                        JobResume.checkpointsOf(
+                                options,
+                                mysql,
+                                selection,
+                                LakePaths.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH))),
+                        restoredByFlink(),
+                        () -> NativeCaptureFactory.supported(mysql));
         return new Capture(
                 mysql,
                 selection,
                 target,
                 masking,
                 stopAt,
-                NativeCaptureFactory.chosen(options.get(HistoryLakeOptions.CAPTURE), mysql)
+                kind,
+                kind == HistoryLakeOptions.Capture.NATIVE
                         ? NativeCaptureFactory.create(options, mysql, selection, target, stopAt)
                         : MySqlCdcSourceFactory.create(options, mysql, selection, target, stopAt));
+    }
+
+    /** Whether Flink restores the job itself (a savepoint path in its configuration). */
+    private static boolean restoredByFlink() {
+        return StreamExecutionEnvironment.getExecutionEnvironment()
+                .getConfiguration()
+                .getOptional(StateRecoveryOptions.SAVEPOINT_PATH)
+                .isPresent();
     }
 
     private static AttributionRules attribution(Configuration options) {

@@ -55,10 +55,7 @@ public final class JobResume {
             boolean restoredByFlink)
             throws IOException {
         Configuration effective = new Configuration(options);
-        Path checkpoints =
-                new Path(
-                        options.get(RunOptions.CHECKPOINT_DIR),
-                        "job-" + identity(mysql, selection, lake));
+        Path checkpoints = checkpointsOf(options, mysql, selection, lake);
         effective.set(RunOptions.CHECKPOINT_DIR, checkpoints.toString());
         boolean fresh = options.get(RunOptions.SNAPSHOT_NEW);
         if (restoredByFlink || !options.get(RunOptions.RESTORE).isBlank()) {
@@ -93,6 +90,13 @@ public final class JobResume {
             record(lake, held, mysql);
         }
         return effective;
+    }
+
+    /** The job's own checkpoint directory: {@code <checkpoint.dir>/job-<identity>}. */
+    public static Path checkpointsOf(
+            Configuration options, MySqlConnection mysql, TableSelection selection, Path lake) {
+        return new Path(
+                options.get(RunOptions.CHECKPOINT_DIR), "job-" + identity(mysql, selection, lake));
     }
 
     /** A job's identity: its MySQL server, table selection and lake, hashed. */

@@ -74,13 +74,10 @@ public final class NativeCaptureFactory {
     }
 
     /**
-     * Whether the native capture reads this server: always when asked for, never for flink-cdc, and
-     * with {@code auto} when the server has what it needs (said in the log either way).
+     * Whether the server has what the native capture needs, for {@code --capture auto} (said in the
+     * log either way).
      */
-    public static boolean chosen(HistoryLakeOptions.Capture capture, MySqlConnection mysql) {
-        if (capture != HistoryLakeOptions.Capture.AUTO) {
-            return capture == HistoryLakeOptions.Capture.NATIVE;
-        }
+    public static boolean supported(MySqlConnection mysql) {
         try (ChunkReader server = new ChunkReader(mysql, Map.of());
                 Statement s = server.connectionForChecks().createStatement()) {
             checkServer(s);
