@@ -79,6 +79,10 @@ public final class DdlEvents {
         }
         List<CdcEvent> out = new ArrayList<>();
         for (TableId table : changed) {
+            if (!selection.matches(table)) {
+                schema.remove(table); // the history holds the captured tables only
+                continue;
+            }
             TableWindow window = windows.get(table);
             if (window != null && at.compareTo(window.start()) < 0) {
                 schema.copyTable(before, table); // the snapshot read it after this statement

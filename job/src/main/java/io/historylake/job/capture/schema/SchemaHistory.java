@@ -123,6 +123,12 @@ public final class SchemaHistory {
         captured.remove(table);
     }
 
+    /** Forgets a table (one the capture does not read). */
+    public void remove(TableId table) {
+        tables.removeTable(DebeziumTables.debeziumId(table));
+        captured.remove(table);
+    }
+
     /** The table as the capture reads it, or null when it does not exist here. */
     public CapturedTable table(TableId table) {
         CapturedTable known = captured.get(table);
