@@ -39,6 +39,10 @@ public final class BinlogEvents {
     private final RowChanges rows;
     private final TransactionContext tx = new TransactionContext();
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
+
+    /** The selection per table: its regular expressions are compiled at each match. */
+    private final Map<TableId, Boolean> selected = new HashMap<>();
+
     private final Map<TableId, TableWindow> windows;
 
     private String file;
@@ -194,7 +198,7 @@ public final class BinlogEvents {
                             + " entered in the middle of a transaction");
         }
         TableId table = new TableId(map.getDatabase(), map.getTable());
-        if (!selection.matches(table)) {
+        if (!selected.computeIfAbsent(table, selection::matches)) {
             return;
         }
         tx.ensureOpen(file, header.getPosition());
