@@ -51,25 +51,19 @@ public final class MySqlTypes {
             case "SET" -> LakeType.STRING_ARRAY;
             case "BINARY", "VARBINARY", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB" ->
                     LakeType.BYTES;
-            case "GEOMETRY",
-                            "POINT",
-                            "LINESTRING",
-                            "POLYGON",
-                            "MULTIPOINT",
-                            "MULTILINESTRING",
-                            "MULTIPOLYGON",
-                            "GEOMETRYCOLLECTION",
-                            "GEOMCOLLECTION" ->
-                    LakeType.BYTES;
             case "DATE" -> LakeType.DATE;
             case "DATETIME", "TIMESTAMP" -> LakeType.TIMESTAMP_MICROS;
             case "TIME" -> LakeType.LONG;
-            default ->
-                    throw new IllegalArgumentException(
-                            "MySQL type '"
-                                    + declaredType
-                                    + "' has no lossless lake mapping; exclude the table or column"
-                                    + " (--mysql.tables) or report the type to history-lake");
+            default -> {
+                if (isSpatial(base)) {
+                    yield LakeType.BYTES;
+                }
+                throw new IllegalArgumentException(
+                        "MySQL type '"
+                                + declaredType
+                                + "' has no lossless lake mapping; exclude the table or column"
+                                + " (--mysql.tables) or report the type to history-lake");
+            }
         };
     }
 

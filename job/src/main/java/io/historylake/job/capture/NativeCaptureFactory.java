@@ -36,7 +36,7 @@ public final class NativeCaptureFactory {
             CaptureTarget target,
             BinlogPosition stopAt) {
         try (ChunkReader server = new ChunkReader(mysql, target.chunkKeys());
-                Statement s = server.connectionForChecks().createStatement()) {
+                Statement s = server.connection().createStatement()) {
             boolean mariaDb = checkServer(s);
             List<TableId> snapshot = List.of();
             BinlogState start = null;
@@ -79,7 +79,7 @@ public final class NativeCaptureFactory {
      */
     public static boolean supported(MySqlConnection mysql) {
         try (ChunkReader server = new ChunkReader(mysql, Map.of());
-                Statement s = server.connectionForChecks().createStatement()) {
+                Statement s = server.connection().createStatement()) {
             checkServer(s);
             LOG.info("Capture: native (--capture auto on a server that has what it needs)");
             return true;

@@ -100,13 +100,8 @@ public final class ChunkReader implements AutoCloseable {
         }
     }
 
-    /** The connection, for the queries of the capture's start. */
-    Connection connection() {
-        return connection;
-    }
-
-    /** The connection, for the checks before the capture starts. */
-    public Connection connectionForChecks() {
+    /** The connection, for the checks and queries of the capture's start. */
+    public Connection connection() {
         return connection;
     }
 

@@ -29,7 +29,7 @@ final class JdbcValues {
             case INT -> nullable(rs, rs.getInt(index));
             case LONG ->
                     type.startsWith("TIME")
-                            ? time(text(rs, index))
+                            ? time(rs.getString(index))
                             : nullable(rs, rs.getLong(index));
             case FLOAT -> nullable(rs, rs.getFloat(index));
             case DOUBLE -> nullable(rs, rs.getDouble(index));
@@ -54,8 +54,8 @@ final class JdbcValues {
                 yield rs.getString(index);
             }
             case BYTES -> bytes(rs.getBytes(index), type);
-            case DATE -> date(text(rs, index));
-            case TIMESTAMP_MICROS -> timestamp(text(rs, index));
+            case DATE -> date(rs.getString(index));
+            case TIMESTAMP_MICROS -> timestamp(rs.getString(index));
             case STRING_ARRAY -> {
                 String s = rs.getString(index);
                 yield s == null ? null : s.isEmpty() ? List.of() : List.of(s.split(","));
@@ -81,17 +81,15 @@ final class JdbcValues {
         }
     }
 
-    /** Whether the chunk query selects the column as text (see {@link ChunkQuery}). */
+    /**
+     * Whether the chunk query selects the column as the server's text ({@code CAST(.. AS CHAR)},
+     * see {@link ChunkQuery}), which {@link #read} parses.
+     */
     static boolean isTemporal(Column column) {
         LakeType.Kind kind = column.lakeType().kind();
         return kind == LakeType.Kind.DATE
                 || kind == LakeType.Kind.TIMESTAMP_MICROS
                 || (kind == LakeType.Kind.LONG && column.mysqlType().startsWith("TIME"));
-    }
-
-    /** The server's text of a temporal value (selected with {@code CAST(.. AS CHAR)}). */
-    private static String text(ResultSet rs, int index) throws SQLException {
-        return rs.getString(index);
     }
 
     private static Object nullable(ResultSet rs, Object value) throws SQLException {
