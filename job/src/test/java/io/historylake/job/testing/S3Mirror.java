@@ -1,5 +1,6 @@
 package io.historylake.job.testing;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -41,6 +42,11 @@ public final class S3Mirror {
             Files.createDirectories(target.getParent());
             try (InputStream in = fs.open(new org.apache.flink.core.fs.Path(key))) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            } catch (FileNotFoundException e) {
+                // Gone since the listing: a running job's in-flight upload part (`<part>-<uuid>`),
+                // deleted when its checkpoint completes; committed objects are never deleted.
+                Files.deleteIfExists(target);
+                downloaded.remove(key);
             }
         }
         return new Lake(copy);
