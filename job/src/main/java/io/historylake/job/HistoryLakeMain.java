@@ -19,7 +19,9 @@ import io.historylake.mask.MaskingRules;
 import io.historylake.model.BinlogPosition;
 import io.historylake.model.CdcEvent;
 import io.historylake.schema.SchemaPolicies;
+import java.time.Duration;
 import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -47,9 +49,17 @@ public final class HistoryLakeMain {
             return;
         }
         try {
-            JobClient job = start(ConfigLoader.load(args, System.getenv()));
-            job.getJobExecutionResult().get();
+            Configuration options = ConfigLoader.load(args, System.getenv());
+            long started = System.nanoTime();
+            JobClient job = start(options);
+            JobExecutionResult result = job.getJobExecutionResult().get();
             LOG.info("history-lake job {} finished", job.getJobID());
+            LOG.info(
+                    "{}",
+                    RunSummary.describe(
+                            result,
+                            LakePaths.resolve(options.get(HistoryLakeOptions.LAKE_PATH)),
+                            Duration.ofNanos(System.nanoTime() - started)));
         } catch (ConfigException e) {
             System.err.println("history-lake: " + e.getMessage());
             System.exit(2);

@@ -82,7 +82,7 @@ final class SchemaReport {
             schemaViolations.inc();
             LOG.error(message);
         } else {
-            LOG.warn(message);
+            LOG.info(message); // compatible (added, widened): nothing to act on
         }
     }
 }

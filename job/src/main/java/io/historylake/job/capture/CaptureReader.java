@@ -15,6 +15,7 @@ import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.base.source.reader.synchronization.FutureCompletingBlockingQueue;
 import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 
 /**
@@ -34,9 +35,16 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
     private boolean noMoreSplits;
     private boolean reachedEnd;
 
+    private final CaptureProgress progress;
+    private final BinlogBacklog backlog;
+    private final Counter recordsIn;
+
     CaptureReader(SourceReaderContext context, CaptureSettings settings) {
         this.context = context;
-        this.worker = new SplitWorker(settings, handover);
+        this.progress = new CaptureProgress(settings.snapshotTables(), context.metricGroup());
+        this.backlog = new BinlogBacklog(settings.mysql(), context.metricGroup());
+        this.recordsIn = context.metricGroup().getIOMetricGroup().getNumRecordsInCounter();
+        this.worker = new SplitWorker(settings, handover, progress);
         this.thread = new Thread(worker, "history-lake-capture-" + context.getIndexOfSubtask());
         this.thread.setDaemon(true);
         context.metricGroup()
@@ -67,6 +75,7 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
             emit(chunk.rows(), output);
             worker.chunkEmitted();
             SnapshotSplit split = chunk.after();
+            progress.chunk(split.table(), chunk.rows().size(), split.finished(), System.nanoTime());
             if (split.finished()) {
                 current.remove(split.splitId());
                 finishedUnmerged.add(split);
@@ -79,15 +88,17 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
         } else if (item instanceof Batch batch) {
             emit(batch.events(), output);
             current.put(BinlogSplit.ID, new BinlogSplit(batch.state()));
+            backlog.at(batch.state().offset());
             reachedEnd |= batch.reachedEnd();
         }
         return reachedEnd ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
     }
 
-    private static void emit(List<CdcEvent> events, ReaderOutput<CdcEvent> output) {
+    private void emit(List<CdcEvent> events, ReaderOutput<CdcEvent> output) {
         for (CdcEvent event : events) {
             output.collect(event);
         }
+        recordsIn.inc(events.size());
     }
 
     @Override
@@ -110,7 +121,11 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
         for (CaptureSplit split : splits) {
             if (split instanceof SnapshotSplit s && s.finished()) {
                 finishedNow.add(s); // restored: tell the enumerator again, it may not know yet
+                progress.restoredDone();
                 continue;
+            }
+            if (split instanceof BinlogSplit) {
+                progress.complete();
             }
             current.put(split.splitId(), split);
             worker.add(split);
@@ -144,6 +159,7 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
         worker.close();
         thread.interrupt();
         thread.join(10_000);
+        backlog.close();
     }
 
     private static byte[] encode(SnapshotSplit split) {

@@ -41,7 +41,12 @@ public final class NativeCaptureFactory {
             List<TableId> snapshot = List.of();
             BinlogState start = null;
             switch (conf.get(HistoryLakeOptions.STARTUP)) {
-                case INITIAL -> snapshot = target.tables();
+                case INITIAL ->
+                        // In name order: the progress log and metrics read the same on every run.
+                        snapshot =
+                                target.tables().stream()
+                                        .sorted(java.util.Comparator.comparing(TableId::qualified))
+                                        .toList();
                 case LATEST -> start = startAt(server, target, null);
                 case SPECIFIC_OFFSET -> start = startAt(server, target, specificOffset(conf));
                 default ->

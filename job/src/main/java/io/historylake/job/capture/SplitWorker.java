@@ -45,9 +45,16 @@ final class SplitWorker implements Runnable {
     private volatile BinlogStream stream;
     private volatile Throwable failure;
 
-    SplitWorker(CaptureSettings settings, FutureCompletingBlockingQueue<Object> handover) {
+    private final CaptureProgress progress;
+    private boolean estimated;
+
+    SplitWorker(
+            CaptureSettings settings,
+            FutureCompletingBlockingQueue<Object> handover,
+            CaptureProgress progress) {
         this.settings = settings;
         this.handover = handover;
+        this.progress = progress;
     }
 
     void add(CaptureSplit split) {
@@ -81,6 +88,12 @@ final class SplitWorker implements Runnable {
 
     private void snapshot(SnapshotSplit split) throws SQLException, InterruptedException {
         try (ChunkReader reader = new ChunkReader(settings.mysql(), settings.chunkKeys())) {
+            if (!estimated) {
+                estimated = true;
+                progress.estimated(
+                        CaptureProgress.serverEstimates(
+                                reader.connection(), settings.snapshotTables()));
+            }
             SnapshotSplit current = split;
             while (!current.finished() && !closed) {
                 chunkPermits.acquire();

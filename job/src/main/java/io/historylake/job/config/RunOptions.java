@@ -76,4 +76,13 @@ public final class RunOptions {
                     .intType()
                     .defaultValue(8081)
                     .withDescription("Dashboard port of a local (java -jar) run; 0 turns it off.");
+    public static final ConfigOption<Integer> PROMETHEUS_PORT =
+            ConfigOptions.key("metrics.prometheus.port")
+                    .intType()
+                    .defaultValue(0)
+                    .withDescription(
+                            "Port of a local run's Prometheus endpoint (/metrics: progress, lag,"
+                                    + " rows landed; deploy/grafana/ has a dashboard for it); 0"
+                                    + " turns it off. On a cluster the reporter is set in its"
+                                    + " configuration (README, Metrics).");
 }

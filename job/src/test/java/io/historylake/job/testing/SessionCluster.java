@@ -307,7 +307,7 @@ public final class SessionCluster implements AutoCloseable {
         return m.group(1);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
