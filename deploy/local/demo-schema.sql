@@ -36,3 +36,10 @@ INSERT INTO inspections (site, status, score, inspector, flags, scheduled_for, c
 INSERT INTO activity_feed (actor_id, verb, object_type, object_id, payload, created_by) VALUES
   (15016, 'created', 'inspection', 1, '{"site": "Pier 17"}', 'seed'),
   (15016, 'closed', 'inspection', 2, '{"score": 92.5}', 'seed');
+
+-- A feed with history: enough rows that the snapshot takes a few seconds on the dashboard.
+INSERT INTO activity_feed (actor_id, verb, object_type, object_id, payload, created_by, created_at)
+SELECT 10000 + seq % 500, ELT(1 + seq % 4, 'created', 'updated', 'commented', 'closed'),
+       'inspection', seq % 3 + 1, JSON_OBJECT('seq', seq), 'seed',
+       TIMESTAMP '2026-01-01 00:00:00' + INTERVAL seq MINUTE
+FROM seq_1_to_200000;

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The demo: a private MariaDB with the sample schema and a live workload, the job in a local
-# MiniCluster (dashboard on http://localhost:8081), and history queries over the local lake.
+# MiniCluster with its dashboard, and history queries over the local lake.
 #   DEMO_SECONDS   how long the job runs before the final query (default 60; 0 = until Ctrl-C)
 #   DEMO_DIR       where MariaDB, the lake and checkpoints live (default /tmp/history-lake-demo)
+#   DEMO_PORT      the dashboard's port (default 8081, or a free port when 8081 is taken)
+#   DEMO_PROMETHEUS_PORT  the Prometheus endpoint's port (default: a free port)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dir=${DEMO_DIR:-/tmp/history-lake-demo}
@@ -17,19 +19,33 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-echo "== building the job (first run downloads dependencies)"
-(cd "$root" && mvn -q -B -DskipTests -Dspotless.check.skip=true package)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port=${DEMO_PORT:-8081}
+if [ -z "${DEMO_PORT:-}" ] && port_taken "$port"; then port=$(free_port); fi
+prometheus=${DEMO_PROMETHEUS_PORT:-$(free_port)}
+
+jar="$root/job/target/history-lake.jar"
+if [ -f "$jar" ] && [ -z "$(find "$root" -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' \) -newer "$jar" -print | head -1)" ]; then
+  echo "== the job jar is current ($jar)"
+else
+  echo "== building the job (first run downloads dependencies)"
+  # Maven's output goes to a file (shown when the build fails): -q still prints colour resets.
+  (cd "$root" && mvn -B -DskipTests -Dspotless.check.skip=true package > "$dir/build.log" 2>&1) \
+    || { tail -40 "$dir/build.log"; exit 1; }
+fi
 
 echo "== starting a private MariaDB"
 eval "$("$root/deploy/local/mysql.sh" start --dir "$dir/mysql")"
 mariadb --no-defaults --protocol=socket --socket="$HL_MYSQL_SOCKET" -uroot < "$root/deploy/local/demo-schema.sql"
 rm -rf "$lake" "$dir/checkpoints"
 
-echo "== starting history-lake; dashboard: http://localhost:8081"
+echo "== starting history-lake; dashboard: http://localhost:$port  metrics: http://localhost:$prometheus/metrics"
 MYSQL_PASSWORD="$HL_MYSQL_PASSWORD" "$root/bin/history-lake" run \
   --mysql.host 127.0.0.1 --mysql.port "$HL_MYSQL_PORT" --mysql.user "$HL_MYSQL_USER" \
   --mysql.databases staging_api --lake.path "$lake" \
-  --checkpoint.dir "file://$dir/checkpoints" --checkpoint.interval 5s 2> "$dir/job.log" &
+  --checkpoint.dir "file://$dir/checkpoints" --checkpoint.interval 5s \
+  --local.web-ui-port "$port" --metrics.prometheus.port "$prometheus" 2> "$dir/job.log" &
 job_pid=$!
 
 query() { "$root/bin/history-lake" query --lake "$lake" "$1"; }
@@ -58,6 +74,13 @@ query "SELECT id, _row_version, _event_time, _op, status, score, _user_id,
        FROM staging_api_inspections
        WHERE id = (SELECT id FROM staging_api_inspections GROUP BY id ORDER BY count(*) DESC, id LIMIT 1)
        ORDER BY _row_version"
+echo "== one request that changed two tables in one transaction: who, which request, which rows"
+query "WITH tx AS (SELECT _tx_id FROM staging_api_activity_feed WHERE _request_id LIKE 'req-tx-%'
+                  ORDER BY _event_time DESC LIMIT 1)
+       SELECT 'inspections' AS t, id, _op, _user_id, _request_id, _tx_id, _tx_order FROM staging_api_inspections WHERE _tx_id IN (SELECT _tx_id FROM tx)
+       UNION ALL
+       SELECT 'activity_feed', id, _op, _user_id, _request_id, _tx_id, _tx_order FROM staging_api_activity_feed WHERE _tx_id IN (SELECT _tx_id FROM tx)
+       ORDER BY _tx_order"
 echo "== lake files"
 find "$lake" -name '*.parquet' | head -5
 echo "== done (lake kept in $lake)"
