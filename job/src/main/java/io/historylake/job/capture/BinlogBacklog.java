@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.metrics.Gauge;
@@ -27,26 +26,22 @@ final class BinlogBacklog implements AutoCloseable {
     private final MySqlConnection mysql;
     private volatile BinlogOffset position;
     private volatile long behind = -1;
-    private ScheduledExecutorService poller;
+    private final ScheduledExecutorService scheduler;
+    private boolean polling;
     private Connection connection;
 
-    BinlogBacklog(MySqlConnection mysql, MetricGroup metrics) {
+    BinlogBacklog(MySqlConnection mysql, MetricGroup metrics, ScheduledExecutorService scheduler) {
         this.mysql = mysql;
+        this.scheduler = scheduler;
         metrics.gauge("binlogBytesBehind", (Gauge<Long>) () -> behind);
     }
 
     /** Where the emitted records end now (the mailbox thread); starts the polling. */
     void at(BinlogOffset offset) {
         position = offset;
-        if (poller == null) {
-            poller =
-                    Executors.newSingleThreadScheduledExecutor(
-                            r -> {
-                                Thread t = new Thread(r, "history-lake-binlog-backlog");
-                                t.setDaemon(true);
-                                return t;
-                            });
-            poller.scheduleWithFixedDelay(this::poll, 0, 10, TimeUnit.SECONDS);
+        if (!polling) {
+            polling = true;
+            scheduler.scheduleWithFixedDelay(this::poll, 0, 10, TimeUnit.SECONDS);
         }
     }
 
@@ -85,11 +80,9 @@ final class BinlogBacklog implements AutoCloseable {
         return listed ? bytes : -1;
     }
 
+    /** After the scheduler is shut down. */
     @Override
     public void close() throws SQLException {
-        if (poller != null) {
-            poller.shutdownNow();
-        }
         if (connection != null) {
             connection.close();
         }

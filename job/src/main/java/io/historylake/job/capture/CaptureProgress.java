@@ -35,9 +35,8 @@ final class CaptureProgress {
     private final AtomicLong rowsRead = new AtomicLong();
     private volatile Map<TableId, Long> estimates = Map.of();
     private volatile int tablesDone;
-    private long startedNanos = -1;
-    private long loggedNanos;
-    private boolean summarized;
+    private volatile long startedNanos = -1;
+    private volatile boolean summarized;
 
     CaptureProgress(List<TableId> snapshotTables, MetricGroup metrics) {
         this.tables = snapshotTables;
@@ -57,7 +56,6 @@ final class CaptureProgress {
     void chunk(TableId table, int rows, boolean tableDone, long nowNanos) {
         if (startedNanos < 0) {
             startedNanos = nowNanos;
-            loggedNanos = nowNanos;
         }
         read.computeIfAbsent(table, this::register).addAndGet(rows);
         rowsRead.addAndGet(rows);
@@ -73,9 +71,16 @@ final class CaptureProgress {
                     String.format("%,d", rowsRead.get()),
                     Duration.ofSeconds(seconds).toString().substring(2).toLowerCase(),
                     String.format("%,d", rowsRead.get() / seconds));
-        } else if (!summarized && nowNanos - loggedNanos >= LOG_EVERY.toNanos()) {
-            loggedNanos = nowNanos;
-            LOG.info("{}", line(nowNanos));
+        }
+    }
+
+    /**
+     * The progress line, every {@link #LOG_EVERY} from the reader's scheduler while the snapshot
+     * runs: also when it is stuck (a table locked), which a line per chunk would not say.
+     */
+    void logIfRunning() {
+        if (startedNanos >= 0 && !summarized) {
+            LOG.info("{}", line(System.nanoTime()));
         }
     }
 

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -17,6 +20,7 @@ import org.apache.flink.connector.base.source.reader.synchronization.FutureCompl
 import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.util.concurrent.ExecutorThreadFactory;
 
 /**
  * Emits what its {@link SplitWorker} reads, batch by batch, and keeps each split's state as of the
@@ -37,12 +41,17 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
 
     private final CaptureProgress progress;
     private final BinlogBacklog backlog;
+    private final ScheduledExecutorService scheduler;
     private final Counter recordsIn;
 
     CaptureReader(SourceReaderContext context, CaptureSettings settings) {
         this.context = context;
         this.progress = new CaptureProgress(settings.snapshotTables(), context.metricGroup());
-        this.backlog = new BinlogBacklog(settings.mysql(), context.metricGroup());
+        this.scheduler =
+                Executors.newSingleThreadScheduledExecutor(
+                        new ExecutorThreadFactory(
+                                "history-lake-capture-progress-" + context.getIndexOfSubtask()));
+        this.backlog = new BinlogBacklog(settings.mysql(), context.metricGroup(), scheduler);
         this.recordsIn = context.metricGroup().getIOMetricGroup().getNumRecordsInCounter();
         this.worker = new SplitWorker(settings, handover, progress);
         this.thread = new Thread(worker, "history-lake-capture-" + context.getIndexOfSubtask());
@@ -54,6 +63,11 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
     @Override
     public void start() {
         thread.start();
+        scheduler.scheduleAtFixedRate(
+                progress::logIfRunning,
+                CaptureProgress.LOG_EVERY.toSeconds(),
+                CaptureProgress.LOG_EVERY.toSeconds(),
+                TimeUnit.SECONDS);
         if (current.isEmpty()) {
             context.sendSplitRequest();
         }
@@ -159,6 +173,8 @@ final class CaptureReader implements SourceReader<CdcEvent, CaptureSplit> {
         worker.close();
         thread.interrupt();
         thread.join(10_000);
+        scheduler.shutdownNow();
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
         backlog.close();
     }
 
