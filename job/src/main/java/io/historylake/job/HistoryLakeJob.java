@@ -71,7 +71,10 @@ public final class HistoryLakeJob {
         SingleOutputStreamOperator<RowChange> enriched =
                 keyed(changes, new TableKey(), env)
                         .process(
-                                new LakeEnricher(settings.schemaPolicies(), sink.releases()),
+                                new LakeEnricher(
+                                        settings.schemaPolicies(),
+                                        sink.releases(),
+                                        sink.schemaHistory()),
                                 CdcTypeInfo.ROWS)
                         .uid("lake-enricher")
                         .name("Guard schema, enrich: schema version, event id");

@@ -2,6 +2,7 @@ package io.historylake.job;
 
 import io.historylake.model.CdcEvent;
 import io.historylake.model.RowChange;
+import io.historylake.schema.LakeSchemaHistory;
 import io.historylake.schema.QuarantineReleases;
 import java.io.Serializable;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -21,6 +22,11 @@ public interface HistorySink extends Serializable {
      * @param schemaEvents each table's schema versions as they are numbered, and its DDL statements
      */
     void attach(DataStream<RowChange> rows, DataStream<CdcEvent> schemaEvents);
+
+    /** The schema versions the destination already holds for a table (a new snapshot). */
+    default LakeSchemaHistory schemaHistory() {
+        return LakeSchemaHistory.NONE;
+    }
 
     /** Where the job learns that a quarantined schema version was released. */
     default QuarantineReleases releases() {

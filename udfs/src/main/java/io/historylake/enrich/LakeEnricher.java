@@ -7,6 +7,7 @@ import io.historylake.model.RowChange;
 import io.historylake.model.SchemaChange;
 import io.historylake.model.SchemaVersion;
 import io.historylake.model.TableSchema;
+import io.historylake.schema.LakeSchemaHistory;
 import io.historylake.schema.QuarantineReleases;
 import io.historylake.schema.SchemaPolicies;
 import io.historylake.schema.SchemaPolicy;
@@ -49,6 +50,7 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
 
     private final SchemaPolicies policies;
     private final QuarantineReleases releases;
+    private final LakeSchemaHistory lakeHistory;
 
     private transient ValueState<Long> snapshotTimeMicros;
     private transient WholeTables wholeTables;
@@ -68,8 +70,17 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
      * @param releases tells when a quarantined table's change was accepted
      */
     public LakeEnricher(SchemaPolicies policies, QuarantineReleases releases) {
+        this(policies, releases, LakeSchemaHistory.NONE);
+    }
+
+    /**
+     * @param lakeHistory the schema versions the lake holds for a table this state has not seen
+     */
+    public LakeEnricher(
+            SchemaPolicies policies, QuarantineReleases releases, LakeSchemaHistory lakeHistory) {
         this.policies = policies;
         this.releases = releases;
+        this.lakeHistory = lakeHistory;
     }
 
     @Override
@@ -82,7 +93,9 @@ public class LakeEnricher extends KeyedProcessFunction<String, CdcEvent, RowChan
         report = new SchemaReport(getRuntimeContext().getMetricGroup());
         releaseWatch = new ReleaseWatch(releases, RELEASE_CHECK_EVERY);
         releaseWatch.start();
-        versions = new SchemaVersions(getRuntimeContext(), policies, releaseWatch, report);
+        versions =
+                new SchemaVersions(
+                        getRuntimeContext(), policies, releaseWatch, report, lakeHistory);
         landings = new HashMap<>();
     }
 

@@ -46,6 +46,15 @@ final class SchemaReport {
         LOG.error("{}", message);
     }
 
+    /** The lake held the table's versions from an earlier snapshot: numbering goes on. */
+    void seeded(TableId table, int versions) {
+        LOG.info(
+                "Table {}: the lake holds {} schema version(s) from an earlier snapshot;"
+                        + " versions go on from them",
+                table,
+                versions);
+    }
+
     void released(TableId table, int version) {
         LOG.warn(
                 "Table {}: schema version {} released from quarantine; rows go to the lake again",

@@ -3,6 +3,7 @@ package io.historylake.enrich;
 import io.historylake.model.CdcEvent;
 import io.historylake.model.RowChange;
 import io.historylake.model.SchemaVersion;
+import io.historylake.schema.LakeSchemaHistory;
 import io.historylake.schema.SchemaEvolution;
 import io.historylake.schema.SchemaPolicies;
 import io.historylake.schema.SchemaPolicy;
@@ -39,12 +40,15 @@ final class SchemaVersions {
     private final SchemaPolicies policies;
     private final ReleaseWatch releases;
     private final SchemaReport report;
+    private final LakeSchemaHistory lake;
 
     SchemaVersions(
             RuntimeContext context,
             SchemaPolicies policies,
             ReleaseWatch releases,
-            SchemaReport report) {
+            SchemaReport report,
+            LakeSchemaHistory lake) {
+        this.lake = lake;
         this.current =
                 context.getState(new ValueStateDescriptor<>("current-version", CdcTypeInfo.EVENTS));
         this.history =
@@ -101,15 +105,17 @@ final class SchemaVersions {
      */
     SchemaVersion next(RowChange row, long eventTime, String key) throws Exception {
         SchemaPolicy policy = policies.forTable(row.table());
+        List<SchemaVersion> earlier = history(current(key));
+        if (earlier.isEmpty()) {
+            earlier = seed(row, key);
+            SchemaVersion last = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+            if (last != null && last.source().equals(row.schema())) {
+                return inForce(row, key); // the lake's latest version: its files are written
+            }
+        }
         SchemaVersion next;
         try {
-            next =
-                    SchemaEvolution.next(
-                            history(current(key)),
-                            row.schema(),
-                            lastDdl.value(),
-                            policy,
-                            eventTime);
+            next = SchemaEvolution.next(earlier, row.schema(), lastDdl.value(), policy, eventTime);
         } catch (SchemaViolationException e) {
             report.refused(e.getMessage());
             throw new SuppressRestartsException(e);
@@ -118,6 +124,22 @@ final class SchemaVersions {
         history.add(next);
         report.newVersion(row.table(), next, policy);
         return next;
+    }
+
+    /**
+     * A table this state has never seen: the versions the lake holds for it become its history (a
+     * new snapshot into a lake with its history numbers on from them).
+     */
+    private List<SchemaVersion> seed(RowChange row, String key) throws Exception {
+        List<SchemaVersion> held = lake.versions(row.table());
+        if (!held.isEmpty()) {
+            for (SchemaVersion version : held) {
+                history.add(version);
+            }
+            setCurrent(key, held.get(held.size() - 1));
+            report.seeded(row.table(), held.size());
+        }
+        return held;
     }
 
     /** All versions, oldest first, the last one as it is now (released or not). */

@@ -4,6 +4,7 @@ import io.historylake.enrich.QuarantineRouter;
 import io.historylake.job.HistorySink;
 import io.historylake.model.CdcEvent;
 import io.historylake.model.RowChange;
+import io.historylake.schema.LakeSchemaHistory;
 import io.historylake.schema.QuarantineReleases;
 import io.historylake.serde.CdcTypeInfo;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -75,6 +76,11 @@ public final class LakeSink implements HistorySink {
                 .sinkTo(new SchemaFileSink(lake, athenaDatabase, partitionColumn))
                 .uid("schema-files")
                 .name("Schema versions: .avsc and Athena DDL");
+    }
+
+    @Override
+    public LakeSchemaHistory schemaHistory() {
+        return new LakeSchemaFiles(lake);
     }
 
     @Override

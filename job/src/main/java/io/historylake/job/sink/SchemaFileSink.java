@@ -5,6 +5,7 @@ import io.historylake.lake.AvroSchemas;
 import io.historylake.model.CdcEvent;
 import io.historylake.model.SchemaChange;
 import io.historylake.model.SchemaVersion;
+import io.historylake.serde.SchemaVersionFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -135,12 +136,18 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
                 String name = "v" + version.version();
                 if (version.quarantined()) {
                     Path quarantine = LakeQuarantine.of(lake, version.schema().table());
+                    write(
+                            new Path(quarantine, name + LakeSchemaFiles.SUFFIX),
+                            SchemaVersionFile.encode(version));
                     write(new Path(quarantine, name + ".avsc"), avsc(version));
                     write(new Path(quarantine, name + ".sql"), athena(version));
                     write(
                             new Path(quarantine, name + ".verdict.txt"),
                             version.verdict().describe() + "\n");
                 } else {
+                    write(
+                            new Path(lake, "_schemas/" + dir + "/" + name + LakeSchemaFiles.SUFFIX),
+                            SchemaVersionFile.encode(version));
                     write(new Path(lake, "_schemas/" + dir + "/" + name + ".avsc"), avsc(version));
                     write(new Path(lake, "_athena/" + dir + "/" + name + ".sql"), athena(version));
                 }
@@ -152,9 +159,29 @@ public final class SchemaFileSink implements Sink<CdcEvent> {
         public void close() {}
 
         private void write(Path path, String text) throws IOException {
+            write(path, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * Writes a file once: the same content again (a replay after a restore) is a no-op, other
+         * content is refused, as readers may have read the first.
+         */
+        private void write(Path path, byte[] content) throws IOException {
             FileSystem fs = path.getFileSystem();
-            try (FSDataOutputStream out = fs.create(path, FileSystem.WriteMode.OVERWRITE)) {
-                out.write(text.getBytes(StandardCharsets.UTF_8));
+            if (fs.exists(path)) {
+                byte[] there = LakeSchemaFiles.bytes(fs, fs.getFileStatus(path));
+                if (java.util.Arrays.equals(there, content)) {
+                    return;
+                }
+                throw new IOException(
+                        path
+                                + " exists with other content, and schema files are never"
+                                + " rewritten: does another job write this lake (a lake per job),"
+                                + " or was it written by a release before schema version files"
+                                + " (move the table's _schemas/ and _athena/ directories aside)?");
+            }
+            try (FSDataOutputStream out = fs.create(path, FileSystem.WriteMode.NO_OVERWRITE)) {
+                out.write(content);
             }
         }
     }
