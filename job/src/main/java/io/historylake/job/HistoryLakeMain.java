@@ -7,7 +7,9 @@ import io.historylake.job.config.ConfigLoader;
 import io.historylake.job.config.HistoryLakeOptions;
 import io.historylake.job.config.MaskingOptions;
 import io.historylake.job.config.MySqlConnection;
+import io.historylake.job.config.RunUsage;
 import io.historylake.job.config.SchemaPolicyOptions;
+import io.historylake.job.config.Usage;
 import io.historylake.job.sink.LakeFileSystems;
 import io.historylake.job.sink.LakePaths;
 import io.historylake.job.sink.LakeSink;
@@ -38,6 +40,10 @@ public final class HistoryLakeMain {
     private HistoryLakeMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (Usage.asked(args)) {
+            System.out.print(RunUsage.text());
+            return;
+        }
         boolean local = JobEnvironment.isLocal();
         if (!local) {
             // On a cluster (flink run, REST jar submission, managed Flink) the job runs there:
