@@ -13,6 +13,7 @@ import io.historylake.job.config.Usage;
 import io.historylake.job.sink.LakeFileSystems;
 import io.historylake.job.sink.LakePaths;
 import io.historylake.job.sink.LakeSink;
+import io.historylake.job.sink.StorageProbe;
 import io.historylake.job.source.CaptureTarget;
 import io.historylake.job.source.MySqlCdcSourceFactory;
 import io.historylake.job.source.MySqlPreflight;
@@ -70,14 +71,17 @@ public final class HistoryLakeMain {
         }
     }
 
-    /** Runs the preflight checks, then submits the job and returns at once. */
+    /**
+     * Runs the preflight checks (storage first: it fails fastest), then submits the job and returns
+     * at once.
+     */
     public static JobClient start(Configuration options) throws Exception {
         SchemaPolicies policies = SchemaPolicyOptions.policies(options);
         if (JobEnvironment.isLocal()) {
             LakeFileSystems.initialize(options); // a cluster loads its plugins itself
         }
+        Path lake = StorageProbe.checkLakeAndCheckpoints(options);
         Capture capture = capture(options);
-        Path lake = LakePaths.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
         Configuration effective =
                 JobResume.resolve(
                         options,
