@@ -7,10 +7,13 @@ import io.historylake.job.config.ConfigLoader;
 import io.historylake.job.config.HistoryLakeOptions;
 import io.historylake.job.config.MaskingOptions;
 import io.historylake.job.config.MySqlConnection;
+import io.historylake.job.config.RunUsage;
 import io.historylake.job.config.SchemaPolicyOptions;
+import io.historylake.job.config.Usage;
 import io.historylake.job.sink.LakeFileSystems;
 import io.historylake.job.sink.LakePaths;
 import io.historylake.job.sink.LakeSink;
+import io.historylake.job.sink.StorageProbe;
 import io.historylake.job.source.CaptureTarget;
 import io.historylake.job.source.MySqlCdcSourceFactory;
 import io.historylake.job.source.MySqlPreflight;
@@ -40,6 +43,10 @@ public final class HistoryLakeMain {
     private HistoryLakeMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (Usage.asked(args)) {
+            System.out.print(RunUsage.text());
+            return;
+        }
         boolean local = JobEnvironment.isLocal();
         if (!local) {
             // On a cluster (flink run, REST jar submission, managed Flink) the job runs there:
@@ -74,14 +81,17 @@ public final class HistoryLakeMain {
         }
     }
 
-    /** Runs the preflight checks, then submits the job and returns at once. */
+    /**
+     * Runs the preflight checks (storage first: it fails fastest), then submits the job and returns
+     * at once.
+     */
     public static JobClient start(Configuration options) throws Exception {
         SchemaPolicies policies = SchemaPolicyOptions.policies(options);
         if (JobEnvironment.isLocal()) {
             LakeFileSystems.initialize(options); // a cluster loads its plugins itself
         }
+        Path lake = StorageProbe.checkLakeAndCheckpoints(options);
         Capture capture = capture(options);
-        Path lake = LakePaths.checkWritable(options.get(HistoryLakeOptions.LAKE_PATH));
         Configuration effective =
                 JobResume.resolve(
                         options,

@@ -2,10 +2,9 @@ package io.historylake.job.config;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,8 +17,8 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMap
 /**
  * Loads the job's options, later sources overriding earlier ones: managed Flink property groups
  * ({@value #MANAGED_PROPERTIES}, group {@value #PROPERTY_GROUP}), a properties file ({@code
- * --config FILE}), then {@code --key value} flags; the password may come from {@code
- * MYSQL_PASSWORD}. Unknown keys and invalid values fail fast, naming the option.
+ * --config FILE}), then {@code --key value} flags; secrets come from the environment or the files,
+ * never flags. Unknown keys and invalid values fail fast, naming the option and what it takes.
  */
 public final class ConfigLoader {
 
@@ -28,8 +27,6 @@ public final class ConfigLoader {
 
     /** The property group the job reads on managed Flink. */
     public static final String PROPERTY_GROUP = "HistoryLake";
-
-    private static final Map<String, ConfigOption<?>> OPTIONS = knownOptions();
 
     private ConfigLoader() {}
 
@@ -40,32 +37,43 @@ public final class ConfigLoader {
 
     static Configuration load(String[] args, Map<String, String> env, Path managedProperties) {
         Map<String, String> values = new TreeMap<>();
+        // How a key is shown in a message: as the user gave it (a flag, or a file's key).
+        Map<String, String> names = new TreeMap<>();
         if (Files.isRegularFile(managedProperties)) {
-            values.putAll(readPropertyGroup(managedProperties));
+            putAll(values, names, readPropertyGroup(managedProperties), "in " + managedProperties);
         }
-        Map<String, String> flags = parseFlags(args);
-        String configFile = flags.remove("config");
+        Map<String, String> flags = Flags.parse(args);
+        String configFile = flags.remove(Flags.CONFIG);
         if (configFile != null) {
-            values.putAll(readProperties(Path.of(configFile)));
+            putAll(values, names, readProperties(Path.of(configFile)), "in " + configFile);
         }
-        values.putAll(flags);
-        // Enum values are written the way users type them ("specific-offset").
-        values.computeIfPresent(HistoryLakeOptions.STARTUP.key(), (k, v) -> v.replace('-', '_'));
-        values.computeIfPresent(RunOptions.STATE_BACKEND.key(), (k, v) -> v.replace('-', '_'));
-        values.computeIfPresent(HistoryLakeOptions.CAPTURE.key(), (k, v) -> v.replace('-', '_'));
+        putAll(values, names, flags, null);
+        fromEnvironment(values, env);
+        for (String key : values.keySet()) {
+            if (!KnownOptions.byKey().containsKey(key)) {
+                throw Flags.unknown(names.get(key), key);
+            }
+        }
+        Configuration conf = validated(values, names);
+        requirePresent(conf);
+        return conf;
+    }
+
+    private static void putAll(
+            Map<String, String> values,
+            Map<String, String> names,
+            Map<String, String> from,
+            String where) {
+        values.putAll(from);
+        for (String key : from.keySet()) {
+            names.put(key, where == null ? "'--" + key + "'" : "'" + key + "' " + where);
+        }
+    }
+
+    private static void fromEnvironment(Map<String, String> values, Map<String, String> env) {
         if (!values.containsKey(HistoryLakeOptions.MYSQL_PASSWORD.key())
                 && env.get("MYSQL_PASSWORD") != null) {
             values.put(HistoryLakeOptions.MYSQL_PASSWORD.key(), env.get("MYSQL_PASSWORD"));
-        }
-        if (flags.containsKey(HistoryLakeOptions.MASK_SALT.key())) {
-            throw new ConfigException(
-                    "The masking salt is not a flag (it would show in process lists): set the"
-                            + " HISTORY_LAKE_MASK_SALT environment variable");
-        }
-        if (flags.containsKey(S3Options.SECRET_KEY.key())) {
-            throw new ConfigException(
-                    "--s3.secret-key is not accepted on the command line (it would show in process"
-                            + " lists): set the AWS_SECRET_ACCESS_KEY environment variable");
         }
         if (!values.containsKey(S3Options.ACCESS_KEY.key())
                 && env.get("AWS_ACCESS_KEY_ID") != null
@@ -78,33 +86,58 @@ public final class ConfigLoader {
         if (env.get("HISTORY_LAKE_MASK_SALT") != null) {
             values.put(HistoryLakeOptions.MASK_SALT.key(), env.get("HISTORY_LAKE_MASK_SALT"));
         }
-        for (String key : values.keySet()) {
-            if (!OPTIONS.containsKey(key)) {
-                throw new ConfigException(
-                        "Unknown option '"
-                                + key
-                                + "'. Known options: "
-                                + String.join(", ", OPTIONS.keySet()));
+    }
+
+    /** The values parsed with their options' types; an invalid one is named with its form. */
+    private static Configuration validated(Map<String, String> values, Map<String, String> names) {
+        Map<String, String> typed = new TreeMap<>(values);
+        for (KnownOptions.Entry entry : KnownOptions.byKey().values()) {
+            if (entry.type().isEnum()) {
+                // Enum values are written the way users type them ("specific-offset").
+                typed.computeIfPresent(entry.key(), (k, v) -> v.replace('-', '_'));
             }
         }
-        Configuration conf = Configuration.fromMap(values);
-        for (ConfigOption<?> option : OPTIONS.values()) {
+        Configuration conf = Configuration.fromMap(typed);
+        for (KnownOptions.Entry entry : KnownOptions.byKey().values()) {
             try {
-                conf.get(option);
+                conf.get(entry.option());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(
-                        "Invalid value for option '"
-                                + option.key()
-                                + "': "
-                                + e.getMessage()
-                                + ". "
-                                + option.description().toString().replaceAll("<[^>]*>", ""),
+                        "Invalid value "
+                                + (entry.secret() ? "" : "'" + values.get(entry.key()) + "' ")
+                                + "for "
+                                + names.getOrDefault(entry.key(), entry.key())
+                                + ": expected "
+                                + OptionText.expected(entry)
+                                + " (default "
+                                + OptionText.defaultValue(entry)
+                                + "). "
+                                + OptionText.description(entry),
                         e);
             }
         }
-        require(conf, HistoryLakeOptions.MYSQL_USER);
-        require(conf, HistoryLakeOptions.MYSQL_DATABASES);
         return conf;
+    }
+
+    private static void requirePresent(Configuration conf) {
+        List<String> missing = new ArrayList<>();
+        for (ConfigOption<String> option : KnownOptions.REQUIRED) {
+            if (conf.getOptional(option).map(String::isBlank).orElse(true)) {
+                missing.add(
+                        "'--"
+                                + option.key()
+                                + "' ("
+                                + PlainTextFormatter.text(option.description())
+                                + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException(
+                    (missing.size() == 1 ? "Missing option " : "Missing options ")
+                            + String.join(", ", missing)
+                            + ": give each as --key value or key=value in a --config file"
+                            + " (--help lists every option)");
+        }
     }
 
     /** The MySQL connection settings of a loaded configuration. */
@@ -114,34 +147,6 @@ public final class ConfigLoader {
                 conf.get(HistoryLakeOptions.MYSQL_PORT),
                 conf.get(HistoryLakeOptions.MYSQL_USER),
                 conf.getOptional(HistoryLakeOptions.MYSQL_PASSWORD).orElse(""));
-    }
-
-    private static void require(Configuration conf, ConfigOption<String> option) {
-        if (conf.getOptional(option).map(String::isBlank).orElse(true)) {
-            throw new ConfigException(
-                    "Missing option '--" + option.key() + "': " + option.description());
-        }
-    }
-
-    private static Map<String, String> parseFlags(String[] args) {
-        Map<String, String> flags = new TreeMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new ConfigException(
-                        "Unexpected argument '" + arg + "': options are given as --key value");
-            }
-            String key = arg.substring(2);
-            int eq = key.indexOf('=');
-            if (eq > 0) {
-                flags.put(key.substring(0, eq), key.substring(eq + 1));
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                flags.put(key, args[++i]);
-            } else {
-                throw new ConfigException("Option '--" + key + "' needs a value");
-            }
-        }
-        return flags;
     }
 
     private static Map<String, String> readProperties(Path file) {
@@ -173,28 +178,5 @@ public final class ConfigLoader {
             throw new ConfigException("Cannot read managed Flink properties " + file, e);
         }
         return values;
-    }
-
-    private static Map<String, ConfigOption<?>> knownOptions() {
-        Map<String, ConfigOption<?>> options = new TreeMap<>();
-        for (Class<?> holder :
-                List.of(
-                        HistoryLakeOptions.class,
-                        RunOptions.class,
-                        S3Options.class,
-                        SchemaPolicyOptions.class)) {
-            for (Field field : holder.getFields()) {
-                if (Modifier.isStatic(field.getModifiers())
-                        && ConfigOption.class.isAssignableFrom(field.getType())) {
-                    try {
-                        ConfigOption<?> option = (ConfigOption<?>) field.get(null);
-                        options.put(option.key(), option);
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-        }
-        return options;
     }
 }

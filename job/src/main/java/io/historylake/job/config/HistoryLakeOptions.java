@@ -62,8 +62,8 @@ public final class HistoryLakeOptions {
                     .stringType()
                     .noDefaultValue()
                     .withDescription(
-                            "Password; prefer the MYSQL_PASSWORD environment variable. Never"
-                                    + " logged.");
+                            "Password, from the MYSQL_PASSWORD environment variable or a --config"
+                                    + " file (never a flag); never logged.");
     public static final ConfigOption<String> MYSQL_DATABASES =
             ConfigOptions.key("mysql.databases")
                     .stringType()
@@ -147,8 +147,8 @@ public final class HistoryLakeOptions {
                     .stringType()
                     .defaultValue("")
                     .withDescription(
-                            "Salt of hash masking; read from HISTORY_LAKE_MASK_SALT (never a flag),"
-                                    + " never logged.");
+                            "Salt of hash masking, from the HISTORY_LAKE_MASK_SALT environment"
+                                    + " variable or a --config file (never a flag); never logged.");
     public static final ConfigOption<Capture> CAPTURE =
             ConfigOptions.key("capture")
                     .enumType(Capture.class)

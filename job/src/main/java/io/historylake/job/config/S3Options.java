@@ -33,5 +33,5 @@ public final class S3Options {
                     .noDefaultValue()
                     .withDescription(
                             "S3 secret key, from the AWS_SECRET_ACCESS_KEY environment variable"
-                                    + " only (never a flag); never logged.");
+                                    + " or a --config file (never a flag); never logged.");
 }

@@ -1,11 +1,9 @@
 package io.historylake.job.sink;
 
-import io.historylake.job.config.ConfigException;
-import java.io.IOException;
+import io.historylake.job.config.HistoryLakeOptions;
 import java.net.URI;
 import java.nio.file.Paths;
-import java.util.UUID;
-import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.Path;
 
 /** The lake's root: resolved from the option, and checked to be writable. */
@@ -26,24 +24,8 @@ public final class LakePaths {
      * the job can create files there.
      */
     public static Path checkWritable(String lakePath) {
-        Path lake = resolve(lakePath);
-        Path probe = new Path(lake, "_probe-" + UUID.randomUUID());
-        try {
-            FileSystem fs = lake.getFileSystem();
-            fs.mkdirs(lake);
-            fs.create(probe, FileSystem.WriteMode.NO_OVERWRITE).close();
-            fs.delete(probe, false);
-            return lake;
-        } catch (IOException | RuntimeException e) {
-            throw new ConfigException(
-                    "Lake path '"
-                            + lake
-                            + "' is not writable ("
-                            + e.getClass().getSimpleName()
-                            + ": "
-                            + e.getMessage()
-                            + "): choose another --lake.path or fix its permissions",
-                    e);
-        }
+        Configuration options = new Configuration();
+        options.set(HistoryLakeOptions.LAKE_PATH, lakePath);
+        return StorageProbe.checkWritable(HistoryLakeOptions.LAKE_PATH, options);
     }
 }

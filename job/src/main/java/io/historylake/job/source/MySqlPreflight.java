@@ -71,8 +71,9 @@ public final class MySqlPreflight {
                 throw new ConfigException(
                         "MySQL refused user '"
                                 + mysql.user()
-                                + "' (access denied): check --mysql.user and the password"
-                                + " (--mysql.password or the MYSQL_PASSWORD environment variable)",
+                                + "' (access denied): check --mysql.user and the password (the"
+                                + " MYSQL_PASSWORD environment variable or mysql.password in the"
+                                + " --config file)",
                         e);
             }
             throw new ConfigException(

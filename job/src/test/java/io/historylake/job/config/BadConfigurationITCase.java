@@ -127,11 +127,21 @@ class BadConfigurationITCase {
     }
 
     @Test
-    void anUnknownOptionIsRefusedListingTheKnownOnes() {
+    void aCheckpointDirThatCannotBeWrittenIsRefusedBeforeTheDatabaseIsAsked() throws Exception {
+        // Under a regular file: never creatable, also for root (whom 0555 does not stop).
+        Path file = Files.writeString(work.resolve("not-a-directory"), "x");
+        MYSQL.execute("SET GLOBAL binlog_format = 'STATEMENT'"); // the database check would fail
+        assertFailsWith(
+                options("shop", "--checkpoint.dir", file.resolve("checkpoints").toString()),
+                "Checkpoint directory 'file:" + file.resolve("checkpoints"),
+                "choose another --checkpoint.dir");
+    }
+
+    @Test
+    void anUnknownOptionSuggestsTheNearestName() {
         assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--mysql.hots", "x"}, Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Unknown option 'mysql.hots'")
-                .hasMessageContaining("mysql.host");
+                .hasMessageContaining("Unknown option '--mysql.hots': did you mean --mysql.host?");
     }
 
     private Configuration options(String db, String... extra) {
