@@ -84,5 +84,5 @@ public final class RunOptions {
                             "Port of a local run's Prometheus endpoint (/metrics: progress, lag,"
                                     + " rows landed; deploy/grafana/ has a dashboard for it); 0"
                                     + " turns it off. On a cluster the reporter is set in its"
-                                    + " configuration (README, Metrics).");
+                                    + " configuration (README, \"Watching a run\").");
 }

@@ -70,8 +70,24 @@ class ResumeByDefaultITCase {
                 .contains("the latest checkpoint of this job (same MySQL server, tables and lake)");
     }
 
+    /** A version's schema files (Avro, Athena DDL, the version file) and their bytes. */
+    private Map<Path, byte[]> schemaFiles(int version) throws java.io.IOException {
+        Map<Path, byte[]> files = new java.util.TreeMap<>();
+        for (Path file :
+                List.of(
+                        work.resolve("lake/_schemas/anew/counters/v" + version + ".avsc"),
+                        work.resolve("lake/_schemas/anew/counters/v" + version + ".version"),
+                        work.resolve("lake/_athena/anew/counters/v" + version + ".sql"))) {
+            if (Files.exists(file)) {
+                files.put(file, Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+
     @Test
-    void aNewSnapshotIntoALakeWithTheTablesHistoryIsAskedForAndRecorded() throws Exception {
+    void aNewSnapshotIntoALakeWithTheTablesHistoryIsAskedForRecordedAndNumberedOnFromItsVersions()
+            throws Exception {
         MYSQL.execute(
                 "CREATE DATABASE anew",
                 "CREATE TABLE anew.counters (id INT PRIMARY KEY, n INT, note VARCHAR(40))",
@@ -81,6 +97,8 @@ class ResumeByDefaultITCase {
         lake.awaitRows("anew_counters", 20, "the snapshot");
         first.cancel().get();
         FileUtils.deleteDirectory(work.resolve("checkpoints").toFile()); // lost checkpoints
+        Map<Path, byte[]> v1 = schemaFiles(1);
+        assertThat(v1).hasSize(3);
 
         assertThatThrownBy(() -> HistoryLakeMain.start(TestJobs.options(MYSQL, work, "anew")))
                 .isInstanceOf(ConfigException.class)
@@ -88,11 +106,24 @@ class ResumeByDefaultITCase {
                 .hasMessageContaining("--restore <checkpoint or savepoint>")
                 .hasMessageContaining("--snapshot.new true");
 
+        MYSQL.execute("ALTER TABLE anew.counters ADD COLUMN extra INT");
         JobClient again =
                 HistoryLakeMain.start(
                         TestJobs.options(MYSQL, work, "anew", "--snapshot.new", "true"));
         lake.awaitRows("anew_counters", 40, "the second snapshot");
         again.cancel().get();
+        assertThat(
+                        lake.rows(
+                                "SELECT _schema_version, count(*) FROM anew_counters"
+                                        + " GROUP BY 1 ORDER BY 1"))
+                .as("the new snapshot's schema numbered on from the lake's")
+                .containsExactly(List.of("1", "20"), List.of("2", "20"));
+        assertThat(schemaFiles(1))
+                .as("version 1's files as the first run wrote them")
+                .allSatisfy((file, bytes) -> assertThat(bytes).isEqualTo(v1.get(file)));
+        assertThat(work.resolve("lake/_schemas/anew/counters/v2.avsc"))
+                .content()
+                .contains("\"extra\"");
         try (Stream<Path> records = Files.list(work.resolve("lake/_snapshots"))) {
             List<Path> files = records.toList();
             assertThat(files).hasSize(1);
