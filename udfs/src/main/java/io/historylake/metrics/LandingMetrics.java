@@ -25,6 +25,8 @@ public final class LandingMetrics {
     /** Accumulator names: this prefix, then {@code <db.table>/<op>}. */
     public static final String ACCUMULATOR_PREFIX = "rowsLanded/";
 
+    private static final Op[] OPS = Op.values();
+
     private final RuntimeContext context;
     private final MetricGroup metrics;
     private final Map<TableId, Counter[]> landed = new HashMap<>();
@@ -41,12 +43,13 @@ public final class LandingMetrics {
 
     /** A row handed to the lake's (or the quarantine's) writer now. */
     public void landed(RowChange row, long nowMillis) {
-        Counter[] counters = landed.get(row.table());
-        if (counters == null) {
-            counters = register(row.table());
-            landed.put(row.table(), counters);
+        Counter[] counters = landed.computeIfAbsent(row.table(), t -> new Counter[OPS.length]);
+        Counter counter = counters[row.op().ordinal()];
+        if (counter == null) {
+            counter = register(row.table(), row.op());
+            counters[row.op().ordinal()] = counter;
         }
-        counters[row.op().ordinal()].inc();
+        counter.inc();
         if (row.op() != Op.READ && row.eventTimeMicros() > 0) {
             lagMillis = Math.max(0, nowMillis - row.eventTimeMicros() / 1000);
         }
@@ -67,18 +70,14 @@ public final class LandingMetrics {
         return at < 0 ? -1 : (System.currentTimeMillis() - at) / 1000;
     }
 
-    private Counter[] register(TableId table) {
-        MetricGroup group = metrics.addGroup("table", table.qualified());
-        Counter[] counters = new Counter[Op.values().length];
-        for (Op op : Op.values()) {
-            String name = opName(op);
-            LongCounter accumulator = new LongCounter();
-            context.addAccumulator(
-                    ACCUMULATOR_PREFIX + table.qualified() + "/" + name, accumulator);
-            counters[op.ordinal()] =
-                    group.addGroup("op", name).counter("rowsLanded", new Accumulated(accumulator));
-        }
-        return counters;
+    /** A table's op counted from its first row: tables x ops that happen, not all of them. */
+    private Counter register(TableId table, Op op) {
+        String name = opName(op);
+        LongCounter accumulator = new LongCounter();
+        context.addAccumulator(ACCUMULATOR_PREFIX + table.qualified() + "/" + name, accumulator);
+        return metrics.addGroup("table", table.qualified())
+                .addGroup("op", name)
+                .counter("rowsLanded", new Accumulated(accumulator));
     }
 
     /** The op as the metrics and the summary name it. */

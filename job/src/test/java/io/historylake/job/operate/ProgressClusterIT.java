@@ -140,7 +140,7 @@ class ProgressClusterIT {
             assertThat(calm.get(SOURCE + "binlogBytesBehind")).isLessThan(1_000_000);
             assertThat(calm.get(ROUTE + "lastCheckpointCompletedTime")).isGreaterThan(started);
             assertThat(run.logText()).contains("Snapshot read: 12 tables, 60,000 rows");
-            assertNoWarnings(run.logText());
+            assertThat(run.warnings()).as("warnings in a healthy run").isEmpty();
         }
     }
 
@@ -159,7 +159,7 @@ class ProgressClusterIT {
                     .contains("tally.a: 60 snapshot")
                     .contains("tally.b: 40 snapshot")
                     .containsPattern("lake \\S+: 2 files, [\\d.]+ KB");
-            assertNoWarnings(run.logText());
+            assertThat(run.warnings()).as("warnings in a healthy run").isEmpty();
         }
     }
 
@@ -221,25 +221,8 @@ class ProgressClusterIT {
                     last.set(run.metrics(job, ids));
                     return last.get().keySet().containsAll(ids) && done.test(last.get());
                 },
-                () -> "waiting for " + what + ": " + last.get() + processList());
+                () -> "waiting for " + what + ": " + last.get() + "; MySQL:" + MYSQL.processList());
         return last.get();
-    }
-
-    private static String processList() {
-        StringBuilder out = new StringBuilder("; MySQL:");
-        try (Connection c = MYSQL.root();
-                Statement s = c.createStatement();
-                java.sql.ResultSet rs = s.executeQuery("SHOW PROCESSLIST")) {
-            while (rs.next()) {
-                out.append("\n  ")
-                        .append(rs.getString("State"))
-                        .append(": ")
-                        .append(rs.getString("Info"));
-            }
-        } catch (java.sql.SQLException e) {
-            out.append(e);
-        }
-        return out.toString();
     }
 
     private static String pageCounters(LocalRun run, String[] job) {
@@ -295,17 +278,5 @@ class ProgressClusterIT {
                     .containsPattern(Pattern.compile("(?m)^" + names.group() + "\\{"));
         }
         assertThat(found).as("metrics the dashboard queries").isGreaterThan(10);
-    }
-
-    /** Lines at WARN or ERROR, and the JVM's own warnings: none in a healthy run. */
-    private static void assertNoWarnings(String log) {
-        List<String> warnings =
-                log.lines()
-                        .filter(
-                                l ->
-                                        l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|ERROR).*")
-                                                || l.startsWith("WARNING"))
-                        .toList();
-        assertThat(warnings).as("warnings in a healthy run").isEmpty();
     }
 }

@@ -119,4 +119,22 @@ public final class LocalMariaDb implements BeforeAllCallback, AfterAllCallback {
     private String run(String... args) throws IOException, InterruptedException {
         return DeployScript.run("mysql.sh", dir, args[0], List.of(args).subList(1, args.length));
     }
+
+    /** What the server's connections are doing, a line each (for failure messages). */
+    public String processList() {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = root();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SHOW PROCESSLIST")) {
+            while (rs.next()) {
+                out.append("\n  ")
+                        .append(rs.getString("State"))
+                        .append(": ")
+                        .append(rs.getString("Info"));
+            }
+        } catch (SQLException e) {
+            out.append(e);
+        }
+        return out.toString();
+    }
 }

@@ -85,6 +85,17 @@ public final class LocalRun implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** Lines logged at WARN or ERROR, and the JVM's own warnings. */
+    public List<String> warnings() throws IOException {
+        return logText()
+                .lines()
+                .filter(
+                        l ->
+                                l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|ERROR).*")
+                                        || l.startsWith("WARNING"))
+                .toList();
+    }
+
     /** A REST API response as JSON. */
     public JsonNode rest(String path) throws Exception {
         return JSON.readTree(get("http://127.0.0.1:" + webUiPort + path));
