@@ -18,8 +18,9 @@ for i in $(seq 1 "$n"); do
     10|11) request="req-tx-$RANDOM$RANDOM"
        tag="/* user_id='$user',request_id='$request' */"
        sql="START TRANSACTION;
-            UPDATE inspections SET status = 'passed', score = ROUND(80 + RAND() * 20, 2), updated_by = '$user' WHERE id = (SELECT id FROM (SELECT id FROM inspections ORDER BY RAND() LIMIT 1) t) $tag;
-            INSERT INTO activity_feed (actor_id, verb, object_type, object_id, payload, created_by) VALUES ($user, 'closed', 'inspection', LAST_INSERT_ID(), JSON_OBJECT('i', $i), '$user') $tag;
+            SELECT id INTO @inspection FROM inspections ORDER BY RAND() LIMIT 1;
+            UPDATE inspections SET status = 'passed', score = ROUND(80 + RAND() * 20, 2), updated_by = '$user' WHERE id = @inspection $tag;
+            INSERT INTO activity_feed (actor_id, verb, object_type, object_id, payload, created_by) VALUES ($user, 'closed', 'inspection', @inspection, JSON_OBJECT('i', $i), '$user') $tag;
             COMMIT" ;;
   esac
   # --comments: the client strips comments by default, and the tags are in them.
