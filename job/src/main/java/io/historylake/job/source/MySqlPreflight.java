@@ -44,6 +44,7 @@ public final class MySqlPreflight {
             List<TableId> tables = CapturedTables.resolve(statement, selection);
             CapturedTables.checkKeys(statement, tables, chunkKeys);
             CapturedTables.checkColumnNames(statement, tables, partitionColumn, masking);
+            CascadingKeys.report(statement, tables);
             String zone = timeZone(statement, configuredTimeZone);
             BinlogPosition position = currentPosition(statement);
             LOG.info(
