@@ -4,7 +4,6 @@ import io.historylake.model.TableId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -130,20 +129,33 @@ final class CaptureProgress {
         return sum;
     }
 
-    /** The server's {@code TABLE_ROWS} of the tables (an estimate for InnoDB). */
+    /**
+     * The server's {@code TABLE_ROWS} of the tables (an estimate for InnoDB), asked of their
+     * databases only: the server opens every table it lists to answer.
+     */
     static Map<TableId, Long> serverEstimates(Connection connection, List<TableId> tables)
             throws SQLException {
         Map<TableId, Long> rows = new HashMap<>();
-        try (Statement s = connection.createStatement();
-                ResultSet rs =
-                        s.executeQuery(
-                                "SELECT table_schema, table_name, COALESCE(table_rows, 0)"
-                                        + " FROM information_schema.tables"
-                                        + " WHERE table_type IN ('BASE TABLE', 'SYSTEM VERSIONED')")) {
-            while (rs.next()) {
-                TableId table = new TableId(rs.getString(1), rs.getString(2));
-                if (tables.contains(table)) {
-                    rows.put(table, rs.getLong(3));
+        List<String> databases = tables.stream().map(TableId::database).distinct().toList();
+        if (databases.isEmpty()) {
+            return rows;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(databases.size(), "?"));
+        try (java.sql.PreparedStatement s =
+                connection.prepareStatement(
+                        "SELECT table_schema, table_name, COALESCE(table_rows, 0)"
+                                + " FROM information_schema.tables WHERE table_schema IN ("
+                                + marks
+                                + ")")) {
+            for (int i = 0; i < databases.size(); i++) {
+                s.setString(i + 1, databases.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    TableId table = new TableId(rs.getString(1), rs.getString(2));
+                    if (tables.contains(table)) {
+                        rows.put(table, rs.getLong(3));
+                    }
                 }
             }
         }

@@ -31,6 +31,16 @@ public final class LakeSchemaFiles implements LakeSchemaHistory {
         this.lake = lake;
     }
 
+    /** Whether the lake holds schema files at all (asked once, when the job is built). */
+    static boolean holdsAny(Path lake) {
+        try {
+            Path schemas = new Path(lake, "_schemas");
+            return schemas.getFileSystem().exists(schemas);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot list the lake " + lake, e);
+        }
+    }
+
     /** Where the lake keeps a table's schema files. */
     static Path schemas(Path lake, TableId table) {
         return new Path(lake, "_schemas/" + table.lakePath());

@@ -78,9 +78,13 @@ public final class LakeSink implements HistorySink {
                 .name("Schema versions: .avsc and Athena DDL");
     }
 
+    /**
+     * The lake's versions when it holds any: a lake without {@code _schemas/} costs the first row
+     * of each table no listing.
+     */
     @Override
     public LakeSchemaHistory schemaHistory() {
-        return new LakeSchemaFiles(lake);
+        return LakeSchemaFiles.holdsAny(lake) ? new LakeSchemaFiles(lake) : LakeSchemaHistory.NONE;
     }
 
     @Override
