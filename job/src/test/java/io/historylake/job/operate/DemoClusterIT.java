@@ -3,6 +3,7 @@ package io.historylake.job.operate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.historylake.job.testing.Await;
+import io.historylake.job.testing.LocalRun;
 import io.historylake.job.testing.RepoPaths;
 import io.historylake.job.testing.SessionCluster;
 import java.net.URI;
@@ -72,15 +73,9 @@ class DemoClusterIT {
                 .as("the two-table transaction printed by its request id")
                 .anyMatch(l -> l.startsWith("inspections"))
                 .anyMatch(l -> l.startsWith("activity_feed"));
-        List<String> warnings =
-                Files.readString(work.resolve("demo/job.log"))
-                        .lines()
-                        .filter(
-                                l ->
-                                        l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|ERROR).*")
-                                                || l.startsWith("WARNING"))
-                        .toList();
-        assertThat(warnings).as("warnings in the demo's job log").isEmpty();
+        assertThat(LocalRun.warnings(Files.readString(work.resolve("demo/job.log"))))
+                .as("warnings in the demo's job log")
+                .isEmpty();
     }
 
     /** The first job's page (REST {@code /jobs/<id>}), or null while there is none. */

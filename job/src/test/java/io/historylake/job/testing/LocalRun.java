@@ -87,8 +87,12 @@ public final class LocalRun implements AutoCloseable {
 
     /** Lines logged at WARN or ERROR, and the JVM's own warnings. */
     public List<String> warnings() throws IOException {
-        return logText()
-                .lines()
+        return warnings(logText());
+    }
+
+    /** The lines of a job's log (the jar's log4j2 layout) that are warnings or errors. */
+    public static List<String> warnings(String log) {
+        return log.lines()
                 .filter(
                         l ->
                                 l.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|ERROR).*")
